@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// The numeric core is compiled optimized in every configuration, so that
+/// `swift run workbook build` (a debug build) does not run the experiments
+/// 10–50× slower than a release build would. See README "Speed".
+let optimizedInEveryConfiguration: [SwiftSetting] = [
+    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"]),
+]
+
+let package = Package(
+    name: "Workbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "workbook", targets: ["workbook"]),
+        .library(name: "DeepLearning", targets: ["DeepLearning"]),
+        .library(name: "SVGPlot", targets: ["SVGPlot"]),
+        .library(name: "WorkbookKit", targets: ["WorkbookKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "DeepLearning",
+            dependencies: ["CZlib"],
+            swiftSettings: optimizedInEveryConfiguration
+        ),
+        .target(name: "SVGPlot"),
+        .target(
+            name: "WorkbookKit",
+            dependencies: [
+                "CCmark", "DeepLearning", "SVGPlot",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "workbook",
+            dependencies: [
+                "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"], resources: [.copy("Golden")]),
+        .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], resources: [.copy("Golden"), .copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,15 @@
+import Foundation
+
+/// The one number formatter of every SVG this library writes: at most two
+/// decimals, no trailing zeros, no `-0`, never `nan` or `inf`.
+///
+/// Deterministic: the same `Double` always gives the same bytes.
+public func svgNumber(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
+    let rounded = (value * 100).rounded() / 100
+    if rounded == 0 { return "0" }
+    var text = String(format: "%.2f", rounded)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}
