@@ -1,0 +1,116 @@
+/// TeX for an expression, so a chapter can show the formula it runs,
+/// e.g. `0.01*x^2 + 0.1*x` → `0.01 x^{2} + 0.1 x`. The output only uses
+/// commands that `MathML.render` supports.
+extension Expression {
+    public var tex: String { ExpressionTeX.render(root) }
+}
+
+enum ExpressionTeX {
+    /// Binding strength, loosest first; parentheses are added when a child
+    /// binds more loosely than its position requires.
+    private enum Level: Int, Comparable {
+        case sum = 1, product, unary, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private static func level(_ node: ExpressionNode) -> Level {
+        switch node {
+        case .number, .constant, .variable, .call: return .atom
+        case .negate: return .unary
+        case .binary(let op, _, _):
+            switch op {
+            case .add, .subtract: return .sum
+            case .multiply: return .product
+            case .divide: return .atom // \frac{}{} is self-delimiting
+            case .power: return .power
+            }
+        }
+    }
+
+    static func render(_ node: ExpressionNode) -> String {
+        switch node {
+        case .number(_, let text): return number(text)
+        case .constant(.pi): return "\\pi"
+        case .constant(.e): return "e"
+        case .variable(_, let name): return variable(name)
+        case .negate(let a):
+            return "-" + wrap(a, unless: level(a) >= .unary && !isNegative(a))
+        case .call(let f, let a):
+            return call(f, render(a))
+        case .binary(let op, let a, let b):
+            switch op {
+            case .add:
+                return render(a) + " + " + wrap(b, unless: !isNegative(b))
+            case .subtract:
+                return render(a) + " - " + wrap(b, unless: level(b) > .sum && !isNegative(b))
+            case .multiply:
+                let left = wrap(a, unless: level(a) >= .product)
+                let right = wrap(b, unless: level(b) > .product && !isNegative(b))
+                // Juxtapose like a textbook, except where two numbers would merge.
+                let separator = startsWithDigit(right) ? " \\cdot " : " "
+                return left + separator + right
+            case .divide:
+                return "\\frac{" + render(a) + "}{" + render(b) + "}"
+            case .power:
+                let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !isFraction(a))
+                return base + "^{" + render(b) + "}"
+            }
+        }
+    }
+
+    private static func wrap(_ node: ExpressionNode, unless bare: Bool) -> String {
+        bare ? render(node) : "\\left(" + render(node) + "\\right)"
+    }
+
+    private static func isNegative(_ node: ExpressionNode) -> Bool {
+        if case .negate = node { return true }
+        return false
+    }
+
+    private static func isCall(_ node: ExpressionNode) -> Bool {
+        if case .call = node { return true }
+        return false
+    }
+
+    private static func isFraction(_ node: ExpressionNode) -> Bool {
+        if case .binary(.divide, _, _) = node { return true }
+        return false
+    }
+
+    private static func startsWithDigit(_ s: String) -> Bool {
+        s.first.map { $0.isNumber || $0 == "." } ?? false
+    }
+
+    /// `1e-4` → `1 \times 10^{-4}`; `.5` → `0.5`.
+    private static func number(_ text: String) -> String {
+        var text = text.hasPrefix(".") ? "0" + text : text
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            let mantissa = String(text[..<e])
+            var exponent = String(text[text.index(after: e)...])
+            if exponent.hasPrefix("+") { exponent.removeFirst() }
+            text = (mantissa == "1" ? "" : mantissa + " \\times ") + "10^{" + exponent + "}"
+        }
+        return text
+    }
+
+    /// `x0` → `x_{0}`, `w12` → `w_{12}`; longer names are set upright.
+    private static func variable(_ name: String) -> String {
+        let letters = name.prefix { !$0.isNumber && $0 != "_" }
+        var rest = name.dropFirst(letters.count)
+        if rest.hasPrefix("_") { rest = rest.dropFirst() }
+        let head = letters.count == 1 ? String(letters) : "\\mathrm{" + letters + "}"
+        return rest.isEmpty ? head : head + "_{" + rest + "}"
+    }
+
+    private static func call(_ f: ExpressionFunction, _ argument: String) -> String {
+        switch f {
+        case .sqrt: return "\\sqrt{" + argument + "}"
+        case .abs: return "\\left|" + argument + "\\right|"
+        case .exp, .log, .sin, .cos, .tan, .tanh:
+            return "\\" + f.rawValue + "\\left(" + argument + "\\right)"
+        case .sigmoid: return "\\mathrm{sigmoid}\\left(" + argument + "\\right)"
+        case .relu: return "\\mathrm{ReLU}\\left(" + argument + "\\right)"
+        case .step: return "\\mathrm{step}\\left(" + argument + "\\right)"
+        }
+    }
+}
