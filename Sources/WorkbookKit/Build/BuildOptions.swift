@@ -1,0 +1,39 @@
+import Foundation
+
+/// What `workbook build` was asked to do. Paths are relative to the working
+/// directory, so the tool builds any workbook folder.
+public struct BuildOptions: Sendable {
+    public var chapters: String = "chapters"
+    public var output: String = "output"
+    /// An MNIST-format directory that overrides `workbook.yml`'s `data`.
+    public var data: String?
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var useCache = true
+    /// Build only the chapters whose file name or slug matches, or only the cell with this label.
+    public var only: String?
+    public var quiet = false
+    /// Where the `source` directive reads `Sources/` from; defaults to the working directory.
+    public var sourceRoot: String = FileManager.default.currentDirectoryPath
+
+    public init() {}
+}
+
+/// What a build did, for the summary line and the exit status.
+public struct BuildReport: Sendable {
+    public var chapters: Int
+    public var ran: Int
+    public var cached: Int
+    public var failed: Int
+    public var skipped: Int
+    public var diagnostics: [Diagnostic]
+    public var slowest: [(label: String, location: SourceLocation, seconds: Double)]
+    public var seconds: Double
+
+    public var succeeded: Bool { failed == 0 && !diagnostics.contains { $0.severity == .error } }
+}
+
+/// A problem that stops the build before any page is written (no chapters folder…).
+public struct BuildError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

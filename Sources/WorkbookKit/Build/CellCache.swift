@@ -1,0 +1,45 @@
+import Foundation
+
+/// Stores a cell's outputs under a key made from everything that can change
+/// them: the directive, its normalized parameters, the data it reads and the
+/// identity of the tool's build. A damaged or unreadable entry counts as a
+/// miss — the cell runs again — never as an error.
+public struct CellCache: Sendable {
+    public var directory: URL
+    /// Identifies the build of the tool: rebuilding the tool invalidates every entry.
+    public var toolIdentity: String
+
+    /// Bump when the stored format changes.
+    static let formatVersion = "workbook-cache-2"
+
+    public init(directory: URL, toolIdentity: String) {
+        self.directory = directory
+        self.toolIdentity = toolIdentity
+    }
+
+    public func key(directive: String, arguments: CellArguments, inputs: String) -> String {
+        StableHash.of([CellCache.formatVersion, toolIdentity, directive, arguments.canonical, inputs])
+    }
+
+    public func load(_ key: String) -> [CellOutput]? {
+        let url = directory.appendingPathComponent(key + ".json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode([CellOutput].self, from: data)
+    }
+
+    public func store(_ outputs: [CellOutput], under key: String) {
+        guard let data = try? JSONEncoder().encode(outputs) else { return }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: directory.appendingPathComponent(key + ".json"))
+    }
+
+    /// The running executable's size and modification time: cheap, and changes
+    /// whenever the tool is rebuilt.
+    public static func currentToolIdentity() -> String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "workbook"
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path)|\(size)|\(modified)"
+    }
+}

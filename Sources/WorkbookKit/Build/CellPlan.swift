@@ -1,0 +1,27 @@
+/// One cell after checking: either ready to run with its arguments, or
+/// failed with its diagnostics. Made for every cell before any cell runs.
+struct CellPlan: Sendable {
+    var chapterIndex: Int
+    var cell: RunCell
+    var label: String
+    var caption: String
+    var echo: Bool
+    var directive: Directive?
+    var arguments: CellArguments?
+    var diagnostics: [Diagnostic]
+
+    var isRunnable: Bool { directive != nil && arguments != nil && diagnostics.allSatisfy { $0.severity != .error } }
+}
+
+/// What a label may look like: it becomes an HTML id and a file name, so
+/// `../../x` or `a b` are refused.
+enum LabelRule {
+    static func isValid(_ label: String) -> Bool {
+        guard let first = label.unicodeScalars.first, first.properties.isASCIIHexDigit || ("a"..."z").contains(first) || ("A"..."Z").contains(first) else {
+            return false
+        }
+        return label.unicodeScalars.allSatisfy { s in
+            ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_"
+        } && label.count <= 64
+    }
+}

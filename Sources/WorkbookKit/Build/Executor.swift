@@ -1,0 +1,121 @@
+import Foundation
+
+/// Checks every cell of every chapter, then runs the runnable ones in
+/// parallel (through the cache), and returns results in document order.
+public struct Executor: Sendable {
+    public var registry: DirectiveRegistry
+    public var cache: CellCache?
+    /// When false, cached entries are ignored (but fresh results are still stored).
+    public var readCache: Bool
+    public var context: RunContext
+    public var jobs: Int
+
+    public init(registry: DirectiveRegistry, cache: CellCache?, readCache: Bool, context: RunContext, jobs: Int) {
+        self.registry = registry
+        self.cache = cache
+        self.readCache = readCache
+        self.context = context
+        self.jobs = jobs
+    }
+
+    /// Validates every cell of `chapters` (no cell runs yet).
+    func plan(_ chapters: [Chapter]) -> [CellPlan] {
+        let validator = CellValidator(registry: registry)
+        var plans: [CellPlan] = []
+        for (chapterIndex, chapter) in chapters.enumerated() {
+            var seenLabels: [String: SourceLocation] = [:]
+            for (cellIndex, cell) in chapter.cells.enumerated() {
+                var plan = CellPlan(chapterIndex: chapterIndex, cell: cell, label: "cell-\(cellIndex + 1)",
+                                    caption: "", echo: true, directive: nil, arguments: nil, diagnostics: cell.diagnostics)
+                if plan.diagnostics.isEmpty {
+                    switch validator.validate(cell) {
+                    case .valid(let directive, let arguments):
+                        plan.directive = directive
+                        plan.arguments = arguments
+                        plan.caption = arguments.text("caption")
+                        plan.echo = arguments.boolean("echo")
+                        let label = arguments.text("label")
+                        if !label.isEmpty {
+                            let location = arguments.locations["label"] ?? cell.location
+                            if !LabelRule.isValid(label) {
+                                plan.diagnostics.append(Diagnostic(severity: .error,
+                                    message: "label '\(label)' may contain only letters, digits, '-' and '_'",
+                                    location: location, hint: "labels become HTML ids and file names, e.g. fig-loss", length: label.count))
+                            } else if let first = seenLabels[label] {
+                                plan.diagnostics.append(Diagnostic(severity: .error,
+                                    message: "label '\(label)' is already used by the cell at line \(first.line)",
+                                    location: location, hint: nil, length: label.count))
+                            } else {
+                                seenLabels[label] = location
+                                plan.label = label
+                            }
+                        }
+                        if plan.diagnostics.isEmpty, let estimate = directive.estimate(arguments) {
+                            let timeout = arguments.number("timeout")
+                            if estimate > timeout {
+                                plan.diagnostics.append(Diagnostic(severity: .error,
+                                    message: "this cell would take about \(EstimateText.seconds(estimate)), more than its timeout of \(EstimateText.seconds(timeout))",
+                                    location: cell.directiveLocation,
+                                    hint: "add 'timeout: \(Int(estimate.rounded(.up)) + 1)' to run it anyway, or make it smaller",
+                                    length: cell.directive.count))
+                            }
+                        }
+                    case .invalid(let diagnostics):
+                        plan.diagnostics += diagnostics
+                    }
+                }
+                plans.append(plan)
+            }
+        }
+        return plans
+    }
+
+    /// Runs the plans and reports each finished cell (in completion order) to `finished`.
+    func run(_ plans: [CellPlan], finished: @escaping @Sendable (CellResult) -> Void) -> [CellResult] {
+        runConcurrently(count: plans.count, width: jobs) { index in
+            let result = self.execute(plans[index])
+            finished(result)
+            return result
+        }
+    }
+
+    private func execute(_ plan: CellPlan) -> CellResult {
+        var result = CellResult(cell: plan.cell, label: plan.label, caption: plan.caption, echo: plan.echo,
+                                status: .error, seconds: 0, outputs: [], diagnostics: plan.diagnostics, reason: "error")
+        guard plan.isRunnable, let directive = plan.directive, let arguments = plan.arguments else { return result }
+        let inputs = directive.readsData ? context.data.identity(for: arguments) : ""
+        let key = cache?.key(directive: directive.name, arguments: arguments, inputs: inputs)
+        if readCache, let key, let outputs = cache?.load(key) {
+            result.status = .cached
+            result.outputs = outputs
+            result.reason = "cached"
+            return result
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let outputs = try directive.run(arguments, context)
+            result.outputs = outputs
+            result.status = .ran
+            result.reason = readCache ? "ran" : "ran: --no-cache"
+            if let key { cache?.store(outputs, under: key) }
+        } catch let failure as CellFailure {
+            let location = failure.parameter.flatMap { arguments.locations[$0] } ?? plan.cell.directiveLocation
+            result.diagnostics.append(Diagnostic(severity: .error, message: failure.message, location: location,
+                                                 hint: failure.hint, length: failure.parameter == nil ? plan.cell.directive.count : 1))
+        } catch {
+            result.diagnostics.append(Diagnostic(severity: .error, message: "\(error)", location: plan.cell.directiveLocation,
+                                                 hint: nil, length: plan.cell.directive.count))
+        }
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return result
+    }
+}
+
+enum EstimateText {
+    static func seconds(_ s: Double) -> String {
+        if s < 1 { return String(format: "%.2f s", s) }
+        if s < 120 { return String(format: "%.1f s", s) }
+        if s < 7200 { return String(format: "%.0f min", s / 60) }
+        return String(format: "%.1f h", s / 3600)
+    }
+}

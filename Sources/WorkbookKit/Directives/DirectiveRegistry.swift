@@ -1,0 +1,20 @@
+/// Every directive Workbook knows, in the order the reference lists them.
+public struct DirectiveRegistry: Sendable {
+    public var directives: [Directive]
+
+    public init(_ directives: [Directive]) {
+        self.directives = directives
+    }
+
+    /// The shipped catalog.
+    public static let standard = DirectiveRegistry([
+        .loss,
+        .plot,
+    ])
+
+    public func directive(named name: String) -> Directive? {
+        directives.first { $0.name == name }
+    }
+
+    public var names: [String] { directives.map(\.name) }
+}

@@ -1,0 +1,102 @@
+/// Renders one chapter, with its cells' results, to a complete HTML page.
+struct ChapterPageRenderer {
+    var chapter: Chapter
+    var number: Int
+    var results: [CellResult]
+    /// Figure files of each cell, by label, relative to the output folder.
+    var figureFiles: [String: [String]]
+    var prose: ProseRenderer
+    var site: SiteMap
+    /// Compiler-style text of a diagnostic (with the source line and caret).
+    var diagnosticText: (Diagnostic) -> String
+
+    func render() -> String {
+        var body = "<article class=\"chapter\">\n"
+        body += "<p class=\"chapter-number\">Chapter \(number)</p>\n"
+        body += "<h1>\(HTML.escape(chapter.title))</h1>\n"
+        if let summary = chapter.summary, !summary.isEmpty {
+            body += "<p class=\"summary\">\(HTML.escape(summary))</p>\n"
+        }
+        body += tableOfContents()
+        var cellIndex = 0
+        for block in chapter.blocks {
+            switch block {
+            case .heading(let heading):
+                let level = min(heading.level + 1, 6)
+                body += "<h\(level) id=\"\(HTML.escape(heading.id))\">\(prose.finish(heading.html))"
+                body += "<a class=\"anchor\" href=\"#\(HTML.escape(heading.id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+            case .prose(let html, _):
+                body += prose.finish(html)
+            case .code(let language, let code, _):
+                body += "<pre class=\"code lang-\(HTML.escape(language))\"><code>\(SyntaxHighlighter.highlight(code, language: language))</code></pre>\n"
+            case .cell:
+                if cellIndex < results.count {
+                    body += renderCell(results[cellIndex], index: cellIndex)
+                }
+                cellIndex += 1
+            }
+        }
+        body += "</article>\n"
+        body += navigation()
+        return PageLayout.page(title: "\(chapter.title) — \(site.title)", workbookTitle: site.title,
+                               description: chapter.summary, body: body)
+    }
+
+    private func tableOfContents() -> String {
+        let headings = chapter.headings.filter { $0.level <= 2 }
+        guard headings.count > 1 else { return "" }
+        var html = "<nav class=\"toc\" aria-label=\"On this page\"><h2>On this page</h2><ol>\n"
+        for heading in headings {
+            html += "<li class=\"toc-\(heading.level)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>\n"
+        }
+        html += "</ol></nav>\n"
+        return html
+    }
+
+    private func renderCell(_ result: CellResult, index: Int) -> String {
+        let cell = result.cell
+        let number = "\(self.number).\(index + 1)"
+        var html = "<figure class=\"cell cell-\(result.status.rawValue)\" id=\"\(HTML.escape(result.label))\">\n"
+        html += "<div class=\"cell-header\"><span class=\"cell-directive\">run \(HTML.escape(cell.directive))</span>"
+        html += "<span class=\"cell-location\">\(HTML.escape(cell.location.file)):\(cell.location.line)</span></div>\n"
+        if result.echo || !result.diagnostics.isEmpty, !cell.body.isEmpty {
+            html += "<pre class=\"cell-params\"><code>\(SyntaxHighlighter.highlight(cell.body, language: "yaml"))</code></pre>\n"
+        }
+        if !result.diagnostics.isEmpty {
+            html += "<div class=\"cell-error\" role=\"alert\">"
+            for diagnostic in result.diagnostics {
+                html += "<pre>\(HTML.escape(diagnosticText(diagnostic)))</pre>"
+            }
+            html += "</div>\n"
+        }
+        if !result.outputs.isEmpty {
+            html += "<div class=\"cell-outputs\">\n"
+            html += OutputRenderer.render(result.outputs, figureFiles: figureFiles[result.label] ?? [])
+            html += "</div>\n"
+        }
+        html += "<figcaption><span class=\"figure-number\">Figure \(number)</span>"
+        if !result.caption.isEmpty {
+            html += ": \(HTML.escape(result.caption))"
+        }
+        html += "</figcaption>\n</figure>\n"
+        return html
+    }
+
+    private func navigation() -> String {
+        let entries = site.entries
+        guard let position = entries.firstIndex(where: { $0.slug == chapter.slug }) else { return "" }
+        var html = "<nav class=\"pager\" aria-label=\"Chapters\">"
+        if position > 0 {
+            let previous = entries[position - 1]
+            html += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(previous.file))\">← \(HTML.escape(previous.title))</a>"
+        } else {
+            html += "<a class=\"prev\" href=\"index.html\">← Contents</a>"
+        }
+        if position + 1 < entries.count {
+            let next = entries[position + 1]
+            html += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(next.file))\">\(HTML.escape(next.title)) →</a>"
+        }
+        html += "</nav>\n"
+        return html
+    }
+}

@@ -1,0 +1,21 @@
+/// The one place where text becomes HTML. Everything that comes from a
+/// chapter and is not Markdown rendered by cmark passes through here.
+public enum HTML {
+    /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element
+    /// content and in quoted attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

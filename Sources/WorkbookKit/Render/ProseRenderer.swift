@@ -1,0 +1,22 @@
+/// Finishes cmark's HTML for a prose block: math placeholders become MathML
+/// and `@label` references become links with the figure's number.
+struct ProseRenderer {
+    /// MathML (or an error marker) for each math span of the chapter, by index.
+    var math: [String]
+    var site: SiteMap
+    var currentFile: String
+
+    func finish(_ html: String) -> String {
+        var out = MathPlaceholder.substitute(in: html) { index in
+            index < math.count ? math[index] : ""
+        }
+        out = ReferencePlaceholder.substitute(in: out) { label in
+            guard let target = site.targets[label] else {
+                return "<span class=\"broken-ref\">@\(HTML.escape(label))</span>"
+            }
+            let href = (target.file == currentFile ? "" : target.file) + "#" + target.anchor
+            return "<a class=\"xref\" href=\"\(HTML.escape(href))\">Figure&nbsp;\(target.number)</a>"
+        }
+        return out
+    }
+}
