@@ -1,0 +1,146 @@
+/// Reading one chapter: front matter → math protection → cmark → model.
+/// Each step keeps line numbers intact, so every location in the result is a
+/// location in the original file.
+extension Chapter {
+    /// Parses chapter text. `path` is used as given for `Chapter.path` and
+    /// in every location; the slug is its file name without `.md`.
+    /// Never fails: problems become `diagnostics`.
+    public static func parse(source: String, path: String) -> Chapter {
+        let slug = slug(forPath: path)
+        let front = FrontMatter.split(source, file: path)
+        let protected = MathProtector.protect(front.markdown, file: path)
+        let document = CmarkParser.parse(protected.text)
+        var builder = ChapterBuilder(
+            file: path, lines: protected.text.split(separator: "\n", omittingEmptySubsequences: false),
+            math: protected.math)
+        for block in document.blocks { builder.add(block) }
+
+        var diagnostics = front.diagnostics + protected.diagnostics + builder.diagnostics
+        for html in document.rawHTML {
+            diagnostics.append(.warning(
+                "raw HTML is not allowed and was left out",
+                at: SourceLocation(file: path, line: html.line, column: html.column),
+                hint: "write it in Markdown, or use a run cell"))
+        }
+        let title: String
+        if let given = front.title {
+            title = given
+        } else {
+            title = fallbackTitle(slug: slug)
+            if !front.diagnostics.contains(where: { $0.message.hasPrefix("'title'") }) {
+                diagnostics.append(.error(
+                    "chapter has no title", at: SourceLocation(file: path, line: 1, column: 1),
+                    hint: "start the file with front matter:\n---\ntitle: \(title)\n---"))
+            }
+        }
+        diagnostics.sort { $0.location < $1.location }
+        return Chapter(
+            path: path, slug: slug, title: title, summary: front.summary, blocks: builder.blocks,
+            math: protected.math, references: protected.references, diagnostics: diagnostics)
+    }
+
+    /// `chapters/01-loss.md` → `01-loss`.
+    static func slug(forPath path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// `01-mean_loss` → `Mean loss`: the file name without its number.
+    static func fallbackTitle(slug: String) -> String {
+        let words = slug.drop { $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+            .map { $0 == "-" || $0 == "_" ? " " : $0 }
+        guard let first = words.first else { return slug }
+        return first.uppercased() + String(words.dropFirst())
+    }
+}
+
+/// Turns cmark blocks into `ChapterBlock`s, collecting diagnostics.
+private struct ChapterBuilder {
+    let file: String
+    /// Lines of the text cmark parsed (same numbering as the file).
+    let lines: [Substring]
+    let math: [MathSpan]
+    var blocks: [ChapterBlock] = []
+    var diagnostics: [Diagnostic] = []
+    var ids = HeadingIDs()
+
+    init(file: String, lines: [Substring], math: [MathSpan]) {
+        self.file = file
+        self.lines = lines
+        self.math = math
+    }
+
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    mutating func add(_ block: CmarkParser.Block) {
+        let at = location(block.line, block.column)
+        switch block.kind {
+        case let .heading(level, text, html):
+            let plain = MathPlaceholder.substitute(in: MathPlaceholder.removingLineFillers(text)) { index in
+                index < math.count ? math[index].tex : ""
+            }
+            blocks.append(.heading(Heading(
+                level: level, text: plain, id: ids.id(for: plain),
+                html: MathPlaceholder.removingLineFillers(html), location: at)))
+        case let .prose(html):
+            blocks.append(.prose(html: MathPlaceholder.removingLineFillers(html), location: at))
+        case let .code(info, literal):
+            let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if words.first == "run" {
+                blocks.append(.cell(cell(words: words, body: literal, line: block.line, at: at)))
+            } else {
+                blocks.append(.code(language: words.first.map(String.init) ?? "", code: literal, location: at))
+            }
+        }
+    }
+
+    private func leadingSpaces(_ line: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return 0 }
+        return lines[line - 1].utf8.prefix { $0 == 32 }.count
+    }
+
+    private mutating func cell(words: [Substring], body: String, line: Int, at: SourceLocation) -> RunCell {
+        let indent = leadingSpaces(line)
+        var directive = ""
+        var directiveLocation = at
+        if words.count >= 2 {
+            directive = String(words[1])
+            directiveLocation = location(line, nameColumn(line: line, indent: indent))
+            if words.count > 2 {
+                diagnostics.append(.warning(
+                    "unexpected text after directive name '\(directive)'", at: directiveLocation,
+                    hint: "parameters go in the cell body as 'key: value' lines",
+                    length: directive.utf8.count))
+            }
+        } else {
+            diagnostics.append(.error(
+                "run cell has no directive name", at: at,
+                hint: "write the directive after 'run', e.g. ```run train"))
+        }
+        let bodyLine = line + 1
+        let offsets = (0..<max(1, body.split(separator: "\n", omittingEmptySubsequences: false).count)).map {
+            min(indent, leadingSpaces(bodyLine + $0))
+        }
+        var reader = ParameterReader(positions: YAMLPositions(
+            yaml: body, file: file, firstLine: bodyLine, columnOffsets: offsets))
+        let parameters = reader.read(body)
+        diagnostics += reader.diagnostics
+        return RunCell(
+            directive: directive, directiveLocation: directiveLocation, location: at, body: body,
+            parameters: parameters, bodyLocation: location(bodyLine, indent + 1))
+    }
+
+    /// Column of NAME in "```run NAME" on the fence line.
+    private func nameColumn(line: Int, indent: Int) -> Int {
+        let bytes = Array(lines[line - 1].utf8)
+        var i = indent
+        let fence = i < bytes.count ? bytes[i] : 0
+        while i < bytes.count, bytes[i] == fence { i += 1 }
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        i += 3  // "run"
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return i + 1
+    }
+}

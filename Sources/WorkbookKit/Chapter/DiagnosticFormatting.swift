@@ -1,0 +1,56 @@
+/// Compiler-style rendering of diagnostics, so editors and terminals that
+/// understand `swiftc` output (clickable `file:line:column`) understand ours.
+extension Diagnostic {
+    /// Formats the diagnostic like the Swift compiler:
+    ///
+    ///     chapters/01-loss.md:57:5: error: unknown parameter 'lrate'
+    ///         lrate: 0.1
+    ///         ^~~~~
+    ///     note: did you mean 'lr'?
+    ///
+    /// `source` is the full text of `location.file`. The source line and caret
+    /// are left out when `source` is nil or the line does not exist. Tabs in
+    /// the source line are kept in the caret line so the caret stays aligned.
+    public func formatted(source: String?) -> String {
+        var out = description
+        if let source, let text = Self.line(location.line, of: source) {
+            out += "\n" + text + "\n" + caretLine(under: text)
+        }
+        if let hint {
+            out += "\nnote: " + hint
+        }
+        return out
+    }
+
+    /// Formats several diagnostics, looking up each one's source by file name.
+    public static func formatted(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
+        diagnostics.map { $0.formatted(source: sources[$0.location.file]) }.joined(separator: "\n")
+    }
+
+    private func caretLine(under text: String) -> String {
+        // Columns are UTF-8 byte offsets; walk characters until we pass them.
+        var pad = ""
+        var bytes = 0
+        for ch in text {
+            if bytes >= location.column - 1 { break }
+            pad.append(ch == "\t" ? "\t" : " ")
+            bytes += String(ch).utf8.count
+        }
+        if bytes < location.column - 1 {
+            pad += String(repeating: " ", count: location.column - 1 - bytes)
+        }
+        return pad + "^" + String(repeating: "~", count: max(0, length - 1))
+    }
+
+    private static func line(_ number: Int, of source: String) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number {
+                return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            }
+            current += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,303 @@
+/// Cuts math out of Markdown source before cmark sees it, and notes `@label`
+/// references on the way (both need the same "is this prose?" knowledge).
+///
+/// Works on UTF-8 bytes: every character it looks for is ASCII, and columns
+/// are UTF-8 byte columns like cmark's. Each math span becomes a placeholder
+/// followed by one `"\n" + lineFiller` per newline it contained, so every
+/// line after it keeps its number and no blank line (paragraph break) appears.
+///
+/// Skipped (left untouched, nothing recorded): fenced code blocks, indented
+/// code blocks, inline code spans and backslash escapes such as `\$`.
+/// Known approximations: fences inside block quotes are not recognised as
+/// code; inside lists, only lines indented 8+ spaces count as indented code.
+struct MathProtector {
+    struct Result {
+        var text: String
+        var math: [MathSpan]
+        var references: [CrossReference]
+        var diagnostics: [Diagnostic]
+    }
+
+    static func protect(_ source: String, file: String) -> Result {
+        var scanner = MathProtector(bytes: Array(source.utf8), file: file)
+        scanner.run()
+        return Result(
+            text: String(decoding: scanner.out, as: UTF8.self),
+            math: scanner.math, references: scanner.references, diagnostics: scanner.diagnostics)
+    }
+
+    private let bytes: [UInt8]
+    private let file: String
+    private var out: [UInt8] = []
+    private var math: [MathSpan] = []
+    private var references: [CrossReference] = []
+    private var diagnostics: [Diagnostic] = []
+    /// Byte offset where each line starts.
+    private var lineStarts: [Int] = [0]
+
+    private init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+            lineStarts.append(i + 1)
+        }
+    }
+
+    // MARK: Lines
+
+    private func lineEnd(_ line: Int) -> Int {
+        line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
+    }
+
+    private func location(of offset: Int) -> SourceLocation {
+        // Binary search for the line containing `offset`.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return SourceLocation(file: file, line: lo + 1, column: offset - lineStarts[lo] + 1)
+    }
+
+    private func isBlank(_ line: Int) -> Bool {
+        bytes[lineStarts[line]..<lineEnd(line)].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+    }
+
+    /// Leading indentation in columns (tab = 4) and the offset after it.
+    private func indent(_ line: Int) -> (width: Int, end: Int) {
+        var width = 0, i = lineStarts[line]
+        let end = lineEnd(line)
+        while i < end, bytes[i] == 32 || bytes[i] == 9 {
+            width += bytes[i] == 9 ? 4 - width % 4 : 1
+            i += 1
+        }
+        return (width, i)
+    }
+
+    /// If `line` is a code fence (indent ≤ 3), its character and length.
+    private func fence(_ line: Int) -> (char: UInt8, count: Int, rest: ArraySlice<UInt8>)? {
+        let (width, start) = indent(line)
+        guard width <= 3, start < lineEnd(line) else { return nil }
+        let c = bytes[start]
+        guard c == UInt8(ascii: "`") || c == UInt8(ascii: "~") else { return nil }
+        var i = start
+        while i < lineEnd(line), bytes[i] == c { i += 1 }
+        let count = i - start
+        guard count >= 3 else { return nil }
+        let rest = bytes[i..<lineEnd(line)]
+        if c == UInt8(ascii: "`"), rest.contains(c) { return nil }
+        return (c, count, rest)
+    }
+
+    private func isListItem(_ line: Int) -> Bool {
+        let (width, i) = indent(line)
+        guard width <= 3, i < lineEnd(line) else { return false }
+        let end = lineEnd(line)
+        let c = bytes[i]
+        func spaceAfter(_ j: Int) -> Bool { j >= end || bytes[j] == 32 || bytes[j] == 9 }
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
+            return spaceAfter(i + 1)
+        }
+        var j = i
+        while j < end, j - i < 9, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
+        guard j > i, j < end, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") else { return false }
+        return spaceAfter(j + 1)
+    }
+
+    /// Which lines are code (fenced, including fences, or indented).
+    private func codeLines() -> [Bool] {
+        var code = [Bool](repeating: false, count: lineStarts.count)
+        var open: (char: UInt8, count: Int)?
+        var previousBlank = true, previousCode = false, inList = false
+        for line in 0..<lineStarts.count {
+            if let fenceOpen = open {
+                code[line] = true
+                if let f = fence(line), f.char == fenceOpen.char, f.count >= fenceOpen.count,
+                   f.rest.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+                    open = nil
+                }
+                previousBlank = false
+                previousCode = true
+                continue
+            }
+            if isBlank(line) {
+                previousBlank = true
+                continue
+            }
+            let width = indent(line).width
+            if let f = fence(line) {
+                open = (f.char, f.count)
+                code[line] = true
+                previousCode = true
+            } else if width >= (inList ? 8 : 4), previousBlank || previousCode {
+                code[line] = true
+                previousCode = true
+            } else {
+                if isListItem(line) {
+                    inList = true
+                } else if width == 0, previousBlank {
+                    inList = false
+                }
+                previousCode = false
+            }
+            previousBlank = false
+        }
+        return code
+    }
+
+    // MARK: Scanning
+
+    private mutating func run() {
+        let code = codeLines()
+        var line = 0
+        while line < lineStarts.count {
+            if code[line] || isBlank(line) {
+                out += bytes[lineStarts[line]..<min(lineEnd(line) + 1, bytes.count)]
+                line += 1
+                continue
+            }
+            // A run of prose lines: math and code spans may span lines in it.
+            var last = line
+            while last + 1 < lineStarts.count, !code[last + 1], !isBlank(last + 1) { last += 1 }
+            scanProse(from: lineStarts[line], to: min(lineEnd(last) + 1, bytes.count))
+            line = last + 1
+        }
+    }
+
+    private static let dollar = UInt8(ascii: "$")
+    private static let backtick = UInt8(ascii: "`")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let at = UInt8(ascii: "@")
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private static func isLabel(_ b: UInt8) -> Bool {
+        isLetter(b) || isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+    }
+    private static func isPunctuation(_ b: UInt8) -> Bool {
+        (33...47).contains(b) || (58...64).contains(b) || (91...96).contains(b) || (123...126).contains(b)
+    }
+
+    private mutating func scanProse(from start: Int, to end: Int) {
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == Self.backslash, i + 1 < end, Self.isPunctuation(bytes[i + 1]) {
+                out += bytes[i...i + 1]
+                i += 2
+            } else if b == Self.backtick {
+                var n = i
+                while n < end, bytes[n] == Self.backtick { n += 1 }
+                let run = n - i
+                if let close = closingBackticks(run, from: n, to: end) {
+                    out += bytes[i..<close]
+                    i = close
+                } else {
+                    out += bytes[i..<n]
+                    i = n
+                }
+            } else if b == Self.dollar, i + 1 < end, bytes[i + 1] == Self.dollar {
+                if let close = closingDollars(display: true, from: i + 2, to: end) {
+                    addMath(from: i, contentStart: i + 2, contentEnd: close, end: close + 2, display: true)
+                    i = close + 2
+                } else {
+                    diagnostics.append(.error(
+                        "unclosed display math '$$'", at: location(of: i),
+                        hint: "close it with '$$' before the next blank line, or write '\\$\\$' for dollar signs",
+                        length: 2))
+                    out += bytes[i...i + 1]
+                    i += 2
+                }
+            } else if b == Self.dollar, i + 1 < end, !Self.isSpace(bytes[i + 1]),
+                      let close = closingDollars(display: false, from: i + 1, to: end) {
+                addMath(from: i, contentStart: i + 1, contentEnd: close, end: close + 1, display: false)
+                i = close + 1
+            } else if b == Self.at {
+                i = reference(at: i, end: end)
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+    }
+
+    /// Offset just past a run of exactly `count` backticks, if one follows.
+    private func closingBackticks(_ count: Int, from start: Int, to end: Int) -> Int? {
+        var i = start
+        while i < end {
+            if bytes[i] == Self.backtick {
+                var n = i
+                while n < end, bytes[n] == Self.backtick { n += 1 }
+                if n - i == count { return n }
+                i = n
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Offset of the closing `$` / `$$`. Inline math (pandoc's rule) must not
+    /// end after a space or before a digit, so `$5 and $6` is no math.
+    private func closingDollars(display: Bool, from start: Int, to end: Int) -> Int? {
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == Self.backslash {
+                i += 2
+                continue
+            }
+            if b == Self.dollar {
+                if display {
+                    if i + 1 < end, bytes[i + 1] == Self.dollar { return i }
+                    return nil  // A lone `$` inside `$$…$$` is not allowed.
+                }
+                if i > start, !Self.isSpace(bytes[i - 1]), !(i + 1 < end && Self.isDigit(bytes[i + 1])) {
+                    return i
+                }
+                return nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private mutating func addMath(from open: Int, contentStart: Int, contentEnd: Int, end: Int, display: Bool) {
+        let tex = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        out += Array(MathPlaceholder.placeholder(for: math.count).utf8)
+        math.append(MathSpan(tex: tex, display: display, location: location(of: open)))
+        let newlines = bytes[open..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        for _ in 0..<newlines {
+            out.append(10)
+            out += Array(String(MathPlaceholder.lineFiller).utf8)
+        }
+    }
+
+    /// Records `@label` unless the `@` is part of a word (e-mail address).
+    private mutating func reference(at i: Int, end: Int) -> Int {
+        out.append(Self.at)
+        let start = lineStarts[location(of: i).line - 1]
+        if i > start {
+            let before = bytes[i - 1]
+            if Self.isLabel(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") || before >= 0x80 {
+                return i + 1
+            }
+        }
+        guard i + 1 < end, Self.isLetter(bytes[i + 1]) else { return i + 1 }
+        var j = i + 1
+        while j < end, Self.isLabel(bytes[j]) { j += 1 }
+        if j < end, bytes[j] == UInt8(ascii: "."), j + 1 < end, Self.isLetter(bytes[j + 1]) {
+            return i + 1  // `@example.com`: a domain, not a label.
+        }
+        var labelEnd = j
+        while labelEnd > i + 2, bytes[labelEnd - 1] == UInt8(ascii: "-") || bytes[labelEnd - 1] == UInt8(ascii: "_") {
+            labelEnd -= 1
+        }
+        references.append(CrossReference(
+            label: String(decoding: bytes[i + 1..<labelEnd], as: UTF8.self), location: location(of: i)))
+        out += bytes[i + 1..<j]
+        return j
+    }
+}

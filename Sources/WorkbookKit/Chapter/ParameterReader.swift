@@ -1,0 +1,64 @@
+import Yams
+
+/// Turns a run cell body (YAML) into located `CellParameter`s.
+///
+/// Uses `Yams.compose`, which keeps a `Mark` on every node, rather than
+/// `Yams.load`, which would lose positions and order.
+struct ParameterReader {
+    let positions: YAMLPositions
+    var diagnostics: [Diagnostic] = []
+
+    init(positions: YAMLPositions) {
+        self.positions = positions
+    }
+
+    /// Parameters of `body`; empty (with a diagnostic) if it is not a YAML mapping.
+    mutating func read(_ body: String, what: String = "run cell body") -> [CellParameter] {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: body)
+        } catch {
+            diagnostics.append(positions.diagnostic(for: error, what: what))
+            return []
+        }
+        guard let node else { return [] }  // empty or comments only
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(
+                "\(what) must be a mapping of 'key: value' lines", at: positions.location(node.mark),
+                hint: "write one parameter per line, e.g. 'epochs: 10'"))
+            return []
+        }
+        return parameters(mapping)
+    }
+
+    private mutating func parameters(_ mapping: Node.Mapping) -> [CellParameter] {
+        var result: [CellParameter] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                diagnostics.append(.error("parameter names must be plain words", at: positions.location(key.mark)))
+                continue
+            }
+            result.append(CellParameter(
+                key: scalar.string, keyLocation: positions.location(key.mark), value: self.value(value)))
+        }
+        return result
+    }
+
+    private mutating func value(_ node: Node) -> ParameterValue {
+        let location = positions.location(node.mark)
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain || scalar.style == .any, node.null != nil {
+                return .null(location)
+            }
+            return .scalar(scalar.string, location, quoted: !(scalar.style == .plain || scalar.style == .any))
+        case .sequence(let sequence):
+            return .list(sequence.map { value($0) }, location)
+        case .mapping(let mapping):
+            return .mapping(parameters(mapping), location)
+        case .alias:
+            diagnostics.append(.error("YAML aliases are not supported in run cells", at: location))
+            return .null(location)
+        }
+    }
+}

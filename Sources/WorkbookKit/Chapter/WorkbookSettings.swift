@@ -1,0 +1,85 @@
+import Foundation
+import Yams
+
+/// `workbook.yml`: settings for the whole workbook. Every key is optional,
+/// and a missing file means all defaults, so a folder of chapters is enough
+/// to start.
+public struct WorkbookSettings: Sendable, Equatable {
+    /// Site title. Default `"Workbook"`.
+    public var title: String
+    /// Seed for every random number generator, so builds are reproducible. Default 0.
+    public var seed: Int
+    /// Directory with data sets, relative to the workbook; nil if not given.
+    public var data: String?
+    public var author: String?
+
+    public init(title: String = "Workbook", seed: Int = 0, data: String? = nil, author: String? = nil) {
+        self.title = title
+        self.seed = seed
+        self.data = data
+        self.author = author
+    }
+
+    public static let knownKeys = ["author", "data", "seed", "title"]
+
+    /// Reads the file at `path`; defaults (and no diagnostics) if it does not
+    /// exist. Bad values are reported and replaced by their default.
+    public static func load(path: String) -> (settings: WorkbookSettings, diagnostics: [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (WorkbookSettings(), []) }
+        do {
+            return parse(yaml: try String(contentsOfFile: path, encoding: .utf8), file: path)
+        } catch {
+            return (WorkbookSettings(), [.error(
+                "cannot read settings: \(error.localizedDescription)",
+                at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+    }
+
+    /// Parses settings text; `file` is used in diagnostic locations.
+    public static func parse(yaml: String, file: String) -> (settings: WorkbookSettings, diagnostics: [Diagnostic]) {
+        var settings = WorkbookSettings()
+        var diagnostics: [Diagnostic] = []
+        let positions = YAMLPositions(yaml: yaml, file: file, firstLine: 1)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            return (settings, [positions.diagnostic(for: error, what: "workbook.yml")])
+        }
+        guard let root else { return (settings, []) }
+        guard case .mapping(let mapping) = root else {
+            return (settings, [.error("workbook.yml must be a mapping such as 'title: …'", at: positions.location(root.mark))])
+        }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let at = positions.location(value.mark)
+            func text() -> String? {
+                guard case .scalar(let scalar) = value, value.null == nil, !scalar.string.trimmingWhitespace.isEmpty else {
+                    diagnostics.append(.error("'\(name)' must be text", at: at))
+                    return nil
+                }
+                return scalar.string.trimmingWhitespace
+            }
+            switch name {
+            case "title":
+                if let title = text() { settings.title = title }
+            case "seed":
+                if case .scalar(let scalar) = value, scalar.style == .plain || scalar.style == .any,
+                   let seed = Int(scalar.string) {
+                    settings.seed = seed
+                } else {
+                    diagnostics.append(.error(
+                        "'seed' must be a whole number", at: at, hint: "for example 'seed: 42'",
+                        length: max(1, (value.string ?? "").utf8.count)))
+                }
+            case "data": settings.data = text()
+            case "author": settings.author = text()
+            default:
+                diagnostics.append(.warning(
+                    "unknown setting '\(name)'", at: positions.location(key.mark),
+                    hint: "known settings: \(knownKeys.joined(separator: ", "))", length: max(1, name.utf8.count)))
+            }
+        }
+        return (settings, diagnostics)
+    }
+}

@@ -1,0 +1,82 @@
+import Yams
+
+/// Translates positions inside an embedded YAML text (a run cell body, front
+/// matter, `workbook.yml`) into locations in the file that contains it.
+///
+/// Yams' `Mark` is 1-based in lines and counts columns in Unicode scalars;
+/// our columns count UTF-8 bytes, so each column is converted with the text
+/// of its YAML line.
+struct YAMLPositions {
+    let file: String
+    /// YAML lines, as given to Yams.
+    let lines: [Substring]
+    /// File line of YAML line 1.
+    let firstLine: Int
+    /// Columns added on each YAML line (1-based YAML line → offset), e.g.
+    /// fence indentation cmark removed. Missing entries mean 0.
+    let columnOffsets: [Int]
+
+    init(yaml: String, file: String, firstLine: Int, columnOffsets: [Int] = []) {
+        self.file = file
+        self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        self.firstLine = firstLine
+        self.columnOffsets = columnOffsets
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+        return location(line: mark.line, scalarColumn: mark.column)
+    }
+
+    func location(line: Int, scalarColumn: Int) -> SourceLocation {
+        var column = scalarColumn
+        if line >= 1, line <= lines.count {
+            let scalars = lines[line - 1].unicodeScalars
+            column = scalars.prefix(max(0, scalarColumn - 1)).reduce(0) { $0 + String($1).utf8.count } + 1
+            if scalarColumn - 1 > scalars.count { column += scalarColumn - 1 - scalars.count }
+        }
+        let offset = line >= 1 && line <= columnOffsets.count ? columnOffsets[line - 1] : 0
+        return SourceLocation(file: file, line: firstLine + line - 1, column: column + offset)
+    }
+
+    /// A diagnostic for an error thrown by `Yams.compose`.
+    func diagnostic(for error: any Error, what: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error("\(what) is not valid YAML: \(error)", at: location(nil))
+        }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let extra = context.map { " (\($0.text))" } ?? ""
+            return .error("\(what) is not valid YAML: \(problem)\(extra)", at: location(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? "?"
+            return .error(
+                "duplicate key '\(key)' in \(what)", at: secondOccurrence(of: key, after: context.mark),
+                hint: "each key may appear only once; remove or rename one of them",
+                length: key.utf8.count)
+        case let .reader(problem, _, _, _):
+            return .error("\(what) is not valid YAML: \(problem)", at: location(nil))
+        default:
+            return .error("\(what) is not valid YAML: \(yamlError)", at: location(nil))
+        }
+    }
+
+    /// Yams reports a duplicate at the first key; point at the repeat instead,
+    /// found as `key:` at the same column on a later line.
+    private func secondOccurrence(of key: String, after mark: Mark) -> SourceLocation {
+        guard mark.line >= 1 else { return location(nil) }
+        for line in mark.line..<lines.count {
+            let text = lines[line].unicodeScalars
+            let start = mark.column - 1
+            guard text.count > start else { continue }
+            let rest = String(String.UnicodeScalarView(text.dropFirst(start)))
+            if rest.hasPrefix(key) {
+                let after = rest.dropFirst(key.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return location(line: line + 1, scalarColumn: mark.column) }
+            }
+        }
+        return location(mark)
+    }
+}
