@@ -27,7 +27,8 @@ extension Chapter {
             title = given
         } else {
             title = fallbackTitle(slug: slug)
-            if !front.diagnostics.contains(where: { $0.message.hasPrefix("'title'") }) {
+            // A broken front matter was already reported; don't pile on.
+            if !front.diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics.append(.error(
                     "chapter has no title", at: SourceLocation(file: path, line: 1, column: 1),
                     hint: "start the file with front matter:\n---\ntitle: \(title)\n---"))
