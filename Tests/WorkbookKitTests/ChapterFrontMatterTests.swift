@@ -71,3 +71,16 @@ private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
     #expect(chapter.diagnostics.map(\.severity) == [.warning])
     #expect(chapter.diagnostics.first?.location == loc(4, 1))
 }
+
+@Test func htmlCommentsAreDroppedSilently() {
+    let chapter = Chapter.parse(source: "---\ntitle: T\n---\n<!-- todo -->\n\nText <!-- x --> here\n", path: "chapters/01-loss.md")
+    #expect(chapter.diagnostics.isEmpty)
+    #expect(chapter.blocks.first == .prose(html: "<!-- raw HTML omitted -->\n", location: loc(4, 1)))
+}
+
+@Test func runCellInsideAListWarns() {
+    let chapter = Chapter.parse(source: "---\ntitle: T\n---\n- item\n\n  ```run train\n  a: 1\n  ```\n", path: "chapters/01-loss.md")
+    #expect(chapter.cells.isEmpty)
+    #expect(chapter.diagnostics.map(\.message) == ["run cell inside a list or block quote is shown as code and not run"])
+    #expect(chapter.diagnostics.first?.location == loc(6, 3))
+}

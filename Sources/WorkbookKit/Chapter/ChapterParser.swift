@@ -22,6 +22,12 @@ extension Chapter {
                 at: SourceLocation(file: path, line: html.line, column: html.column),
                 hint: "write it in Markdown, or use a run cell"))
         }
+        for cell in document.nestedRunCells {
+            diagnostics.append(.warning(
+                "run cell inside a list or block quote is shown as code and not run",
+                at: SourceLocation(file: path, line: cell.line, column: cell.column),
+                hint: "move the ```run fence to the start of a line, outside the list or quote"))
+        }
         let title: String
         if let given = front.title {
             title = given
