@@ -84,3 +84,9 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
         html: "<p>See @fig-loss, @eq_1. and <code>@code</code> or me@mail.org or @example.com.</p>\n",
         location: loc(4, 1)))
 }
+
+@Test func mathInQuotedFenceIsUntouched() {
+    let chapter = parse("> ~~~\n> $q$\n> ~~~\n\n> and $r$\n")
+    #expect(chapter.math.map(\.tex) == ["r"])
+    #expect(chapter.math.first?.location == loc(8, 7))
+}
