@@ -22,12 +22,19 @@ extension Chapter {
                 at: SourceLocation(file: path, line: html.line, column: html.column),
                 hint: "write it in Markdown, or use a run cell"))
         }
+        for cell in document.nestedRunCells {
+            diagnostics.append(.warning(
+                "run cell inside a list or block quote is shown as code and not run",
+                at: SourceLocation(file: path, line: cell.line, column: cell.column),
+                hint: "move the ```run fence to the start of a line, outside the list or quote"))
+        }
         let title: String
         if let given = front.title {
             title = given
         } else {
             title = fallbackTitle(slug: slug)
-            if !front.diagnostics.contains(where: { $0.message.hasPrefix("'title'") }) {
+            // A broken front matter was already reported; don't pile on.
+            if !front.diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics.append(.error(
                     "chapter has no title", at: SourceLocation(file: path, line: 1, column: 1),
                     hint: "start the file with front matter:\n---\ntitle: \(title)\n---"))

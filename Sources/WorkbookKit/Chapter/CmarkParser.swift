@@ -22,11 +22,15 @@ enum CmarkParser {
 
     struct Document: Equatable {
         var blocks: [Block]
-        /// Where raw HTML (omitted from the output by cmark's safe default) was.
+        /// Where raw HTML (omitted from the output by cmark's safe default)
+        /// was. HTML comments are not listed: dropping them is what authors expect.
         var rawHTML: [(line: Int, column: Int)]
+        /// `run` fences nested in lists or quotes: shown as code, never run.
+        var nestedRunCells: [(line: Int, column: Int)] = []
 
         static func == (a: Document, b: Document) -> Bool {
             a.blocks == b.blocks && a.rawHTML.map { [$0.line, $0.column] } == b.rawHTML.map { [$0.line, $0.column] }
+                && a.nestedRunCells.map { [$0.line, $0.column] } == b.nestedRunCells.map { [$0.line, $0.column] }
         }
     }
 
@@ -41,6 +45,7 @@ enum CmarkParser {
 
         var blocks: [Block] = []
         var rawHTML: [(line: Int, column: Int)] = []
+        var nestedRunCells: [(line: Int, column: Int)] = []
         var child = cmark_node_first_child(root)
         while let node = child {
             let line = Int(cmark_node_get_start_line(node))
@@ -58,10 +63,12 @@ enum CmarkParser {
             default:
                 blocks.append(Block(kind: .prose(html: render(node)), line: line, column: column))
             }
-            rawHTML += rawHTMLPositions(in: node, blockLine: line, blockColumn: column)
+            let found = scan(node, blockLine: line, blockColumn: column)
+            rawHTML += found.rawHTML
+            nestedRunCells += found.nestedRunCells
             child = cmark_node_next(node)
         }
-        return Document(blocks: blocks, rawHTML: rawHTML)
+        return Document(blocks: blocks, rawHTML: rawHTML, nestedRunCells: nestedRunCells)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -102,18 +109,28 @@ enum CmarkParser {
         return text
     }
 
-    private static func rawHTMLPositions(in node: OpaquePointer, blockLine: Int, blockColumn: Int) -> [(line: Int, column: Int)] {
-        var found: [(line: Int, column: Int)] = []
-        guard let iter = cmark_iter_new(node) else { return found }
+    /// Raw HTML (not comments) and nested `run` fences inside a top-level block.
+    private static func scan(_ block: OpaquePointer, blockLine: Int, blockColumn: Int)
+        -> (rawHTML: [(line: Int, column: Int)], nestedRunCells: [(line: Int, column: Int)])
+    {
+        var rawHTML: [(line: Int, column: Int)] = []
+        var nested: [(line: Int, column: Int)] = []
+        guard let iter = cmark_iter_new(block) else { return (rawHTML, nested) }
         defer { cmark_iter_free(iter) }
         while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iter) else { continue }
             let type = cmark_node_get_type(current)
-            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { continue }
             let line = Int(cmark_node_get_start_line(current))
             let column = Int(cmark_node_get_start_column(current))
-            found.append(line > 0 ? (line, column) : (blockLine, blockColumn))
+            let position = line > 0 ? (line: line, column: column) : (line: blockLine, column: blockColumn)
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                let literal = string(cmark_node_get_literal(current))
+                if !literal.drop(while: { $0 == " " }).hasPrefix("<!--") { rawHTML.append(position) }
+            } else if type == CMARK_NODE_CODE_BLOCK, current != block,
+                      string(cmark_node_get_fence_info(current)).split(separator: " ").first == "run" {
+                nested.append(position)
+            }
         }
-        return found
+        return (rawHTML, nested)
     }
 }

@@ -39,12 +39,24 @@ public struct Diagnostic: Sendable, Equatable, Hashable, Error, CustomStringConv
         self.length = max(1, length)
     }
 
+    /// Labelled form, for call sites that read better spelled out.
+    public init(
+        severity: Severity, message: String, location: SourceLocation,
+        hint: String? = nil, length: Int = 1
+    ) {
+        self.init(severity, message, at: location, hint: hint, length: length)
+    }
+
     public static func error(_ message: String, at location: SourceLocation, hint: String? = nil, length: Int = 1) -> Diagnostic {
         Diagnostic(.error, message, at: location, hint: hint, length: length)
     }
 
     public static func warning(_ message: String, at location: SourceLocation, hint: String? = nil, length: Int = 1) -> Diagnostic {
         Diagnostic(.warning, message, at: location, hint: hint, length: length)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation, hint: String? = nil, length: Int = 1) -> Diagnostic {
+        Diagnostic(.note, message, at: location, hint: hint, length: length)
     }
 
     /// `file:line:column: severity: message`, the first line of `formatted(source:)`.

@@ -70,7 +70,7 @@ struct FrontMatter {
             diagnostics.append(.error("'\(key)' must be text", at: positions.location(node.mark)))
             return nil
         }
-        let value = scalar.string.trimmingWhitespace
+        let value = scalar.string.chapterTrimmed
         if value.isEmpty {
             diagnostics.append(.error("'\(key)' is empty", at: positions.location(node.mark)))
             return nil
@@ -81,7 +81,7 @@ struct FrontMatter {
 
 extension String {
     /// Without leading and trailing spaces, tabs and newlines.
-    var trimmingWhitespace: String {
+    var chapterTrimmed: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }

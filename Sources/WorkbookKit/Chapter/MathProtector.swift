@@ -8,8 +8,9 @@
 ///
 /// Skipped (left untouched, nothing recorded): fenced code blocks, indented
 /// code blocks, inline code spans and backslash escapes such as `\$`.
-/// Known approximations: fences inside block quotes are not recognised as
-/// code; inside lists, only lines indented 8+ spaces count as indented code.
+/// Known approximations: a fence's quote depth is not tracked (any fence
+/// line closes an open fence of the same kind); inside lists, only lines
+/// indented 8+ spaces count as indented code.
 struct MathProtector {
     struct Result {
         var text: String
@@ -76,8 +77,16 @@ struct MathProtector {
     }
 
     /// If `line` is a code fence (indent ≤ 3), its character and length.
+    /// Block quote markers (`> > `) are skipped first, so fences in quotes count.
     private func fence(_ line: Int) -> (char: UInt8, count: Int, rest: ArraySlice<UInt8>)? {
-        let (width, start) = indent(line)
+        var (width, start) = indent(line)
+        while width <= 3, start < lineEnd(line), bytes[start] == UInt8(ascii: ">") {
+            start += 1
+            if start < lineEnd(line), bytes[start] == 32 { start += 1 }
+            let content = start
+            while start < lineEnd(line), bytes[start] == 32 { start += 1 }
+            width = start - content
+        }
         guard width <= 3, start < lineEnd(line) else { return nil }
         let c = bytes[start]
         guard c == UInt8(ascii: "`") || c == UInt8(ascii: "~") else { return nil }

@@ -54,11 +54,11 @@ public struct WorkbookSettings: Sendable, Equatable {
             let name = key.string ?? ""
             let at = positions.location(value.mark)
             func text() -> String? {
-                guard case .scalar(let scalar) = value, value.null == nil, !scalar.string.trimmingWhitespace.isEmpty else {
+                guard case .scalar(let scalar) = value, value.null == nil, !scalar.string.chapterTrimmed.isEmpty else {
                     diagnostics.append(.error("'\(name)' must be text", at: at))
                     return nil
                 }
-                return scalar.string.trimmingWhitespace
+                return scalar.string.chapterTrimmed
             }
             switch name {
             case "title":

@@ -1,0 +1,92 @@
+import Testing
+@testable import WorkbookKit
+
+private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
+    WorkbookKit.SourceLocation(file: "m.md", line: line, column: column)
+}
+
+private func parse(_ body: String) -> Chapter {
+    Chapter.parse(source: "---\ntitle: T\n---\n" + body, path: "m.md")
+}
+
+private let p0 = MathPlaceholder.placeholder(for: 0)
+private let p1 = MathPlaceholder.placeholder(for: 1)
+
+@Test func placeholderShape() {
+    #expect(MathPlaceholder.placeholder(for: 12) == "\u{E000}12\u{E001}")
+    #expect(MathPlaceholder.blockHTML(for: 3) == "<p>\u{E000}3\u{E001}</p>")
+}
+
+@Test func inlineMathSurvivesMarkdownUntouched() {
+    let chapter = parse("Output $y_{k}$ and $a*b*c \\{ \\\\$ end.\n")
+    #expect(chapter.math == [
+        MathSpan(tex: "y_{k}", display: false, location: loc(4, 8)),
+        MathSpan(tex: "a*b*c \\{ \\\\", display: false, location: loc(4, 20)),
+    ])
+    #expect(chapter.blocks == [.prose(html: "<p>Output \(p0) and \(p1) end.</p>\n", location: loc(4, 1))])
+}
+
+@Test func displayMathAloneIsABlockParagraph() {
+    let chapter = parse("\n$$E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$$\n\nAfter\n")
+    #expect(chapter.math == [MathSpan(tex: "E = \\frac{1}{2}\\sum_k (y_k - t_k)^2", display: true, location: loc(5, 1))])
+    #expect(chapter.blocks == [
+        .prose(html: MathPlaceholder.blockHTML(for: 0) + "\n", location: loc(5, 1)),
+        .prose(html: "<p>After</p>\n", location: loc(7, 1)),
+    ])
+}
+
+@Test func multiLineDisplayMathKeepsLaterLinesRight() {
+    let chapter = parse("$$\nx_1 \\\\\n* y\n$$\n\n# Next\n")
+    #expect(chapter.math.first?.tex == "\nx_1 \\\\\n* y\n")
+    #expect(chapter.blocks == [
+        .prose(html: "<p>\(p0)</p>\n", location: loc(4, 1)),
+        .heading(Heading(level: 1, text: "Next", id: "next", html: "Next", location: loc(9, 1))),
+    ])
+}
+
+@Test func escapedDollarsAndPricesAreNotMath() {
+    let chapter = parse("It costs \\$5 or $6 and $7.\n")
+    #expect(chapter.math.isEmpty)
+    #expect(chapter.blocks.first == .prose(html: "<p>It costs $5 or $6 and $7.</p>\n", location: loc(4, 1)))
+}
+
+@Test func mathInCodeIsUntouched() {
+    let chapter = parse("Code `$x_1$` and ``a ` $y$`` here.\n\n```\n$z$\n```\n\n    $w$\n")
+    #expect(chapter.math.isEmpty)
+    #expect(chapter.blocks == [
+        .prose(html: "<p>Code <code>$x_1$</code> and <code>a ` $y$</code> here.</p>\n", location: loc(4, 1)),
+        .code(language: "", code: "$z$\n", location: loc(6, 1)),
+        .code(language: "", code: "$w$\n", location: loc(10, 5)),
+    ])
+}
+
+@Test func unclosedDisplayMathIsAnError() {
+    let chapter = parse("Text $$x + y\n\nMore\n")
+    #expect(chapter.math.isEmpty)
+    #expect(chapter.diagnostics.map(\.message) == ["unclosed display math '$$'"])
+    #expect(chapter.diagnostics.first?.location == loc(4, 6))
+    #expect(chapter.diagnostics.first?.length == 2)
+}
+
+@Test func substituteReplacesPlaceholdersAndLeavesBrokenOnes() {
+    let html = "<p>a \u{E000}0\u{E001} b \u{E000}x \u{E000}12\u{E001}</p>"
+    let result = MathPlaceholder.substitute(in: html) { "<m\($0)/>" }
+    #expect(result == "<p>a <m0/> b \u{E000}x <m12/></p>")
+}
+
+@Test func referencesAreRecordedOutsideCodeAndEmails() {
+    let chapter = parse("See @fig-loss, @eq_1. and `@code` or me@mail.org or @example.com.\n")
+    #expect(chapter.references == [
+        CrossReference(label: "fig-loss", location: loc(4, 5)),
+        CrossReference(label: "eq_1", location: loc(4, 16)),
+    ])
+    #expect(chapter.blocks.first == .prose(
+        html: "<p>See @fig-loss, @eq_1. and <code>@code</code> or me@mail.org or @example.com.</p>\n",
+        location: loc(4, 1)))
+}
+
+@Test func mathInQuotedFenceIsUntouched() {
+    let chapter = parse("> ~~~\n> $q$\n> ~~~\n\n> and $r$\n")
+    #expect(chapter.math.map(\.tex) == ["r"])
+    #expect(chapter.math.first?.location == loc(8, 7))
+}
