@@ -59,9 +59,10 @@ public enum IDXReader {
 
     /// Parses the bytes of an image file; `path` is only used in errors.
     public static func parseImages(_ bytes: [UInt8], path: String) throws -> IDXImages {
-        guard bytes.count >= 16 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
         let magic = bigEndian(bytes, 0)
         guard magic == imageMagic else { throw IDXError.wrongMagic(path: path, expected: imageMagic, found: magic) }
+        guard bytes.count >= 16 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
         let (count, rows, columns) = (Int(bigEndian(bytes, 4)), Int(bigEndian(bytes, 8)), Int(bigEndian(bytes, 12)))
         let expected = 16 + count * rows * columns
         guard bytes.count == expected else {
@@ -73,9 +74,10 @@ public enum IDXReader {
 
     /// Parses the bytes of a label file; `path` is only used in errors.
     public static func parseLabels(_ bytes: [UInt8], path: String) throws -> [Int] {
-        guard bytes.count >= 8 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
         let magic = bigEndian(bytes, 0)
         guard magic == labelMagic else { throw IDXError.wrongMagic(path: path, expected: labelMagic, found: magic) }
+        guard bytes.count >= 8 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
         let count = Int(bigEndian(bytes, 4))
         guard bytes.count == 8 + count else {
             throw IDXError.sizeMismatch(path: path, header: "\(count) labels", expectedBytes: 8 + count, actualBytes: bytes.count)
