@@ -30,3 +30,50 @@ public func crossEntropyError(_ y: [Double], _ t: [Double]) -> Double {
     }
     return -sum
 }
+
+/// Batch sum-of-squares error: (1/N) Σᵢ ½ Σₖ (yᵢₖ − tᵢₖ)², the mean over
+/// the N rows of ``sumSquaredError(_:_:)``.
+///
+/// - Precondition: equal shapes, at least one row.
+public func sumSquaredError(_ y: Matrix, _ t: Matrix) -> Double {
+    precondition(y.rows == t.rows && y.columns == t.columns, "y and t must have the same shape")
+    precondition(y.rows > 0, "empty batch")
+    return sumSquaredError(y.values, t.values) / Double(y.rows)
+}
+
+/// Batch cross-entropy with one-hot targets: E = −(1/N) Σᵢ Σₖ tᵢₖ log(yᵢₖ + δ)
+/// (the book's batch `cross_entropy_error`). O(N × classes).
+///
+/// - Precondition: equal shapes, at least one row.
+public func crossEntropyError(_ y: Matrix, _ t: Matrix) -> Double {
+    precondition(y.rows == t.rows && y.columns == t.columns, "y and t must have the same shape")
+    precondition(y.rows > 0, "empty batch")
+    return crossEntropyError(y.values, t.values) / Double(y.rows)
+}
+
+/// Batch cross-entropy with label-index targets:
+/// E = −(1/N) Σᵢ log(y[i, labels[i]] + δ). O(N).
+///
+/// - Precondition: `labels.count == y.rows > 0`, every label in `0..<y.columns`.
+public func crossEntropyError(_ y: Matrix, labels: [Int]) -> Double {
+    precondition(labels.count == y.rows, "\(labels.count) labels for \(y.rows) rows")
+    precondition(y.rows > 0, "empty batch")
+    var sum = 0.0
+    for (i, label) in labels.enumerated() {
+        precondition(label >= 0 && label < y.columns, "label \(label) out of range 0..<\(y.columns)")
+        sum += Foundation.log(y.values[i * y.columns + label] + crossEntropyDelta)
+    }
+    return -sum / Double(y.rows)
+}
+
+/// One-hot encoding: row i has a 1 in column `labels[i]` and 0 elsewhere.
+///
+/// - Precondition: every label in `0..<classes`.
+public func oneHot(_ labels: [Int], classes: Int) -> Matrix {
+    var m = Matrix(rows: labels.count, columns: classes)
+    for (i, label) in labels.enumerated() {
+        precondition(label >= 0 && label < classes, "label \(label) out of range 0..<\(classes)")
+        m.values[i * classes + label] = 1
+    }
+    return m
+}

@@ -1,0 +1,105 @@
+/// What went wrong reading an IDX (MNIST-format) file. Every case names the file.
+public enum IDXError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case corruptGzip(path: String, reason: String)
+    case wrongMagic(path: String, expected: UInt32, found: UInt32)
+    case sizeMismatch(path: String, header: String, expectedBytes: Int, actualBytes: Int)
+    case tooShort(path: String, bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): \(reason)"
+        case .corruptGzip(let path, let reason):
+            return "\(path): truncated or corrupt gzip stream (\(reason))"
+        case .wrongMagic(let path, let expected, let found):
+            return "\(path): wrong magic number \(found) (expected \(expected): 2051 = images, 2049 = labels)"
+        case .sizeMismatch(let path, let header, let expected, let actual):
+            return "\(path): header says \(header), which needs \(expected) bytes, but the file has \(actual)"
+        case .tooShort(let path, let bytes):
+            return "\(path): only \(bytes) bytes, too short for an IDX header"
+        }
+    }
+}
+
+/// Images of an IDX3 file: `count` images of `rows` × `columns` bytes.
+public struct IDXImages: Sendable, Equatable {
+    public var count: Int
+    public var rows: Int
+    public var columns: Int
+    /// Pixel bytes, image after image, row-major within each image.
+    public var pixels: [UInt8]
+
+    /// The images as an N × (rows·columns) matrix, pixels scaled by 1/255
+    /// to [0, 1] (the book's `normalize=True`).
+    public func scaledMatrix() -> Matrix {
+        Matrix(rows: count, columns: rows * columns, values: pixels.map { Double($0) / 255 })
+    }
+}
+
+/// Reader for the IDX format of MNIST (http://yann.lecun.com/exdb/mnist/):
+/// a big-endian header — magic number (2051 for images, 2049 for labels),
+/// the item count, and for images rows and columns — followed by one
+/// unsigned byte per pixel or label. Files may be gzip-compressed.
+public enum IDXReader {
+    /// Magic number of an image file (`idx3-ubyte`): type 0x08 (ubyte), 3 dimensions.
+    public static let imageMagic: UInt32 = 2051
+    /// Magic number of a label file (`idx1-ubyte`): type 0x08 (ubyte), 1 dimension.
+    public static let labelMagic: UInt32 = 2049
+
+    /// Reads an image file (plain or gzip). O(file size).
+    public static func readImages(atPath path: String) throws -> IDXImages {
+        try parseImages(readPossiblyGzippedFile(atPath: path), path: path)
+    }
+
+    /// Reads a label file (plain or gzip). O(file size).
+    public static func readLabels(atPath path: String) throws -> [Int] {
+        try parseLabels(readPossiblyGzippedFile(atPath: path), path: path)
+    }
+
+    /// Parses the bytes of an image file; `path` is only used in errors.
+    public static func parseImages(_ bytes: [UInt8], path: String) throws -> IDXImages {
+        guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        let magic = bigEndian(bytes, 0)
+        guard magic == imageMagic else { throw IDXError.wrongMagic(path: path, expected: imageMagic, found: magic) }
+        guard bytes.count >= 16 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        let (count, rows, columns) = (Int(bigEndian(bytes, 4)), Int(bigEndian(bytes, 8)), Int(bigEndian(bytes, 12)))
+        let expected = 16 + count * rows * columns
+        guard bytes.count == expected else {
+            throw IDXError.sizeMismatch(path: path, header: "\(count) images of \(rows)×\(columns)",
+                                        expectedBytes: expected, actualBytes: bytes.count)
+        }
+        return IDXImages(count: count, rows: rows, columns: columns, pixels: Array(bytes[16...]))
+    }
+
+    /// Parses the bytes of a label file; `path` is only used in errors.
+    public static func parseLabels(_ bytes: [UInt8], path: String) throws -> [Int] {
+        guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        let magic = bigEndian(bytes, 0)
+        guard magic == labelMagic else { throw IDXError.wrongMagic(path: path, expected: labelMagic, found: magic) }
+        guard bytes.count >= 8 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        let count = Int(bigEndian(bytes, 4))
+        guard bytes.count == 8 + count else {
+            throw IDXError.sizeMismatch(path: path, header: "\(count) labels", expectedBytes: 8 + count, actualBytes: bytes.count)
+        }
+        return bytes[8...].map { Int($0) }
+    }
+
+    /// The bytes of an image file holding `images` (for writing test fixtures and samples).
+    public static func encode(_ images: IDXImages) -> [UInt8] {
+        header([imageMagic, UInt32(images.count), UInt32(images.rows), UInt32(images.columns)]) + images.pixels
+    }
+
+    /// The bytes of a label file holding `labels` (each 0...255).
+    public static func encode(labels: [Int]) -> [UInt8] {
+        header([labelMagic, UInt32(labels.count)]) + labels.map { UInt8($0) }
+    }
+
+    private static func header(_ words: [UInt32]) -> [UInt8] {
+        words.flatMap { w in [24, 16, 8, 0].map { UInt8((w >> $0) & 0xFF) } }
+    }
+
+    private static func bigEndian(_ b: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Processor count without importing Foundation into the kernel file.
+enum ProcessInfoShim {
+    static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+extension Matrix {
+    /// The matrix product A·B (numpy `np.dot(A, B)`), (m×k)·(k×n) → m×n.
+    ///
+    /// O(m·k·n); terms with a zero in A are skipped (see ``MatrixKernels``).
+    /// - Precondition: `columns == other.rows`.
+    public func dot(_ other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
+        var out = [Double](repeating: 0, count: rows * other.columns)
+        let (m, k, n) = (rows, columns, other.columns)
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+                    MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
+                }
+            }
+        }
+        return Matrix(rows: rows, columns: other.columns, values: out)
+    }
+
+    /// Aᵀ·B without forming Aᵀ, (m×k)ᵀ·(m×n) → k×n — the weight gradient
+    /// `x.T · dY` of an affine layer. O(m·k·n), zeros of A skipped.
+    /// - Precondition: `rows == other.rows`.
+    public func transposedDot(_ other: Matrix) -> Matrix {
+        precondition(rows == other.rows, "cannot multiply (\(rows)×\(columns))ᵀ by \(other.rows)×\(other.columns)")
+        var out = [Double](repeating: 0, count: columns * other.columns)
+        let (m, k, n) = (rows, columns, other.columns)
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+                    MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                }
+            }
+        }
+        return Matrix(rows: columns, columns: other.columns, values: out)
+    }
+
+    /// Matrix times vector, (m×k)·(k) → (m).
+    public func dot(_ vector: [Double]) -> [Double] {
+        dot(Matrix(rows: vector.count, columns: 1, values: vector)).values
+    }
+}
+
+/// Row vector times matrix, x·W for x of length k and W k×n → length n
+/// (a single sample through an affine layer).
+public func dot(_ x: [Double], _ w: Matrix) -> [Double] {
+    Matrix(rowVector: x).dot(w).values
+}

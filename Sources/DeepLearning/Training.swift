@@ -1,0 +1,164 @@
+/// How the training loop obtains ∂L/∂θ.
+public enum GradientMethod: String, Sendable, Equatable, CaseIterable {
+    /// ``TwoLayerNet/gradient(x:labels:)`` (backpropagation) — fast.
+    case backprop
+    /// ``TwoLayerNet/numericalGradient(x:t:h:)`` — central differences;
+    /// orders of magnitude slower, see ``TrainingCost``.
+    case numerical
+}
+
+/// Settings of ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``;
+/// the defaults are the book's `train_neuralnet.py`.
+public struct TrainingOptions: Sendable, Equatable {
+    /// Hidden units (book: 50).
+    public var hiddenSize: Int
+    /// Learning rate η (book: 0.1).
+    public var learningRate: Double
+    /// Samples per mini-batch, drawn with replacement (book: 100).
+    public var batchSize: Int
+    /// Number of SGD steps (book: 10 000).
+    public var iterations: Int
+    /// Seed of the ``SeededGenerator`` used for the initial weights and the batches.
+    public var seed: UInt64
+    /// Standard deviation of the initial weights (book: 0.01).
+    public var weightInitStd: Double
+    /// Backpropagation or numerical gradient.
+    public var gradientMethod: GradientMethod
+
+    public init(
+        hiddenSize: Int = 50, learningRate: Double = 0.1, batchSize: Int = 100,
+        iterations: Int = 10_000, seed: UInt64 = 0,
+        weightInitStd: Double = TwoLayerNet.defaultWeightInitStd,
+        gradientMethod: GradientMethod = .backprop
+    ) {
+        self.hiddenSize = hiddenSize; self.learningRate = learningRate; self.batchSize = batchSize
+        self.iterations = iterations; self.seed = seed; self.weightInitStd = weightInitStd
+        self.gradientMethod = gradientMethod
+    }
+}
+
+/// Reported after every iteration.
+public struct TrainingProgress: Sendable, Equatable {
+    /// 1-based number of the iteration just finished.
+    public var iteration: Int
+    /// Total number of iterations.
+    public var total: Int
+    /// Mini-batch loss after this iteration's update.
+    public var loss: Double
+}
+
+/// What a training run recorded.
+public struct TrainingHistory: Sendable, Equatable {
+    /// Mini-batch loss after every iteration's update (book's `train_loss_list`).
+    public var losses: [Double]
+    /// Accuracy on the full training set, once per epoch.
+    public var trainAccuracy: [Double]
+    /// Accuracy on the full test set, once per epoch.
+    public var testAccuracy: [Double]
+    /// The 0-based iterations i at which the accuracies were measured
+    /// (i % iterationsPerEpoch == 0, measured after that iteration's update).
+    public var epochIterations: [Int]
+    /// Iterations per epoch, max(trainCount / batchSize, 1).
+    public var iterationsPerEpoch: Int
+    /// The network after the last iteration.
+    public var network: TwoLayerNet
+}
+
+/// Why training stopped.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    /// The loss or a parameter became NaN or ±∞ at this (1-based) iteration.
+    case diverged(iteration: Int, loss: Double)
+    /// The inputs do not fit together.
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case .diverged(let iteration, let loss):
+            return "training diverged at iteration \(iteration): loss \(loss), or a parameter became NaN/∞ — lower the learning rate"
+        case .invalidInput(let why):
+            return "invalid training input: \(why)"
+        }
+    }
+}
+
+/// Mini-batch stochastic gradient descent on a ``TwoLayerNet``, the loop of
+/// the book's `train_neuralnet.py`:
+///
+///     for i in 0..<iterations:
+///         batch ← `batchSize` indices drawn with replacement
+///         θ ← θ − η ∇L(batch)          (backprop or numerical)
+///         record L(batch) at the updated θ
+///         if i % iterationsPerEpoch == 0: record train and test accuracy
+///                                         over the FULL sets
+///
+/// with iterationsPerEpoch = max(trainCount / batchSize, 1). Images are
+/// rows (N × inputSize, already scaled); labels are class indices; the
+/// output size is max(label) + 1 over both sets.
+///
+/// Throws ``TrainingError/diverged(iteration:loss:)`` as soon as the loss
+/// or a parameter is NaN/∞. Cost per iteration ≈ 3 forward passes of the
+/// batch with backprop; see ``TrainingCost`` for the numerical gradient.
+public func train(
+    trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
+    options: TrainingOptions = TrainingOptions(),
+    progress: ((TrainingProgress) -> Void)? = nil
+) throws -> TrainingHistory {
+    guard trainImages.rows == trainLabels.count, trainImages.rows > 0 else {
+        throw TrainingError.invalidInput("\(trainImages.rows) training images with \(trainLabels.count) labels")
+    }
+    guard testImages.rows == testLabels.count, testImages.columns == trainImages.columns else {
+        throw TrainingError.invalidInput("test set: \(testImages.rows)×\(testImages.columns) images with \(testLabels.count) labels")
+    }
+    guard options.batchSize > 0, options.iterations >= 0, options.hiddenSize > 0 else {
+        throw TrainingError.invalidInput("batch size, hidden size must be positive and iterations non-negative")
+    }
+    let classes = (trainLabels + testLabels).max().map { $0 + 1 } ?? 1
+    guard (trainLabels + testLabels).allSatisfy({ $0 >= 0 }) else {
+        throw TrainingError.invalidInput("negative label")
+    }
+
+    var generator = SeededGenerator(seed: options.seed)
+    var network = TwoLayerNet(
+        inputSize: trainImages.columns, hiddenSize: options.hiddenSize, outputSize: classes,
+        weightInitStd: options.weightInitStd, using: &generator)
+    let perEpoch = max(trainImages.rows / options.batchSize, 1)
+    var history = TrainingHistory(losses: [], trainAccuracy: [], testAccuracy: [], epochIterations: [],
+                                  iterationsPerEpoch: perEpoch, network: network)
+    history.losses.reserveCapacity(options.iterations)
+
+    for i in 0..<options.iterations {
+        let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
+        let x = trainImages.rows(batch)
+        let labels = batch.map { trainLabels[$0] }
+        let gradient: TwoLayerNet.Gradients
+        switch options.gradientMethod {
+        case .backprop: gradient = network.gradient(x: x, labels: labels)
+        case .numerical: gradient = network.numericalGradient(x: x, t: oneHot(labels, classes: classes))
+        }
+        network = network.updated(by: gradient, learningRate: options.learningRate)
+        let loss = network.loss(x: x, labels: labels)
+        guard loss.isFinite, network.isFinite else {
+            throw TrainingError.diverged(iteration: i + 1, loss: loss)
+        }
+        history.losses.append(loss)
+        if i % perEpoch == 0 {
+            history.trainAccuracy.append(network.accuracy(x: trainImages, labels: trainLabels))
+            history.testAccuracy.append(network.accuracy(x: testImages, labels: testLabels))
+            history.epochIterations.append(i)
+        }
+        progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
+    }
+    history.network = network
+    return history
+}
+
+/// ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``
+/// on a loaded ``DataSet``.
+public func train(
+    on dataSet: DataSet, options: TrainingOptions = TrainingOptions(),
+    progress: ((TrainingProgress) -> Void)? = nil
+) throws -> TrainingHistory {
+    try train(trainImages: dataSet.trainImages, trainLabels: dataSet.trainLabels,
+              testImages: dataSet.testImages, testLabels: dataSet.testLabels,
+              options: options, progress: progress)
+}
