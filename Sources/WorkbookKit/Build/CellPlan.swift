@@ -9,6 +9,8 @@ struct CellPlan: Sendable {
     var directive: Directive?
     var arguments: CellArguments?
     var diagnostics: [Diagnostic]
+    /// Set when the cell is valid but should not run in this build; it is then only read from the cache.
+    var skipReason: String?
 
     var isRunnable: Bool { directive != nil && arguments != nil && diagnostics.allSatisfy { $0.severity != .error } }
 }
@@ -24,4 +26,9 @@ enum LabelRule {
             ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_"
         } && label.count <= 64
     }
+}
+
+extension RunCell {
+    /// The `label` the cell gives, if it gives one as plain text.
+    var labelText: String? { self["label"]?.value.scalarText }
 }

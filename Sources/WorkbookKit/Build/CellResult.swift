@@ -3,6 +3,8 @@ public enum CellStatus: String, Sendable, Equatable, Codable {
     case ran
     case cached
     case error
+    /// Not run in this build (`--only` selected other cells) and not in the cache.
+    case skipped
 }
 
 /// The outcome of one run cell: what the page and the JSON record show.

@@ -26,7 +26,8 @@ public struct Executor: Sendable {
             var seenLabels: [String: SourceLocation] = [:]
             for (cellIndex, cell) in chapter.cells.enumerated() {
                 var plan = CellPlan(chapterIndex: chapterIndex, cell: cell, label: "cell-\(cellIndex + 1)",
-                                    caption: "", echo: true, directive: nil, arguments: nil, diagnostics: cell.diagnostics)
+                                    caption: "", echo: true, directive: nil, arguments: nil,
+                                    diagnostics: chapter.diagnostics(of: cell))
                 if plan.diagnostics.isEmpty {
                     switch validator.validate(cell) {
                     case .valid(let directive, let arguments):
@@ -38,13 +39,11 @@ public struct Executor: Sendable {
                         if !label.isEmpty {
                             let location = arguments.locations["label"] ?? cell.location
                             if !LabelRule.isValid(label) {
-                                plan.diagnostics.append(Diagnostic(severity: .error,
-                                    message: "label '\(label)' may contain only letters, digits, '-' and '_'",
-                                    location: location, hint: "labels become HTML ids and file names, e.g. fig-loss", length: label.count))
+                                plan.diagnostics.append(Diagnostic.error("label '\(label)' may contain only letters, digits, '-' and '_'",
+                    at: location, hint: "labels become HTML ids and file names, e.g. fig-loss", length: label.count))
                             } else if let first = seenLabels[label] {
-                                plan.diagnostics.append(Diagnostic(severity: .error,
-                                    message: "label '\(label)' is already used by the cell at line \(first.line)",
-                                    location: location, hint: nil, length: label.count))
+                                plan.diagnostics.append(Diagnostic.error("label '\(label)' is already used by the cell at line \(first.line)",
+                    at: location, hint: nil, length: label.count))
                             } else {
                                 seenLabels[label] = location
                                 plan.label = label
@@ -53,9 +52,8 @@ public struct Executor: Sendable {
                         if plan.diagnostics.isEmpty, let estimate = directive.estimate(arguments) {
                             let timeout = arguments.number("timeout")
                             if estimate > timeout {
-                                plan.diagnostics.append(Diagnostic(severity: .error,
-                                    message: "this cell would take about \(EstimateText.seconds(estimate)), more than its timeout of \(EstimateText.seconds(timeout))",
-                                    location: cell.directiveLocation,
+                                plan.diagnostics.append(Diagnostic.error("this cell would take about \(EstimateText.seconds(estimate)), more than its timeout of \(EstimateText.seconds(timeout))",
+                    at: cell.directiveLocation,
                                     hint: "add 'timeout: \(Int(estimate.rounded(.up)) + 1)' to run it anyway, or make it smaller",
                                     length: cell.directive.count))
                             }
@@ -91,6 +89,12 @@ public struct Executor: Sendable {
             result.reason = "cached"
             return result
         }
+        if let reason = plan.skipReason {
+            result.status = .skipped
+            result.reason = reason
+            result.outputs = [.note("This cell was not run: \(reason). Build without --only to run it.")]
+            return result
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let outputs = try directive.run(arguments, context)
@@ -100,10 +104,10 @@ public struct Executor: Sendable {
             if let key { cache?.store(outputs, under: key) }
         } catch let failure as CellFailure {
             let location = failure.parameter.flatMap { arguments.locations[$0] } ?? plan.cell.directiveLocation
-            result.diagnostics.append(Diagnostic(severity: .error, message: failure.message, location: location,
+            result.diagnostics.append(Diagnostic.error(failure.message, at: location,
                                                  hint: failure.hint, length: failure.parameter == nil ? plan.cell.directive.count : 1))
         } catch {
-            result.diagnostics.append(Diagnostic(severity: .error, message: "\(error)", location: plan.cell.directiveLocation,
+            result.diagnostics.append(Diagnostic.error("\(error)", at: plan.cell.directiveLocation,
                                                  hint: nil, length: plan.cell.directive.count))
         }
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -117,5 +121,13 @@ enum EstimateText {
         if s < 120 { return String(format: "%.1f s", s) }
         if s < 7200 { return String(format: "%.0f min", s / 60) }
         return String(format: "%.1f h", s / 3600)
+    }
+}
+
+extension Chapter {
+    /// The chapter's reading diagnostics that fall inside `cell` (a YAML error in its body).
+    func diagnostics(of cell: RunCell) -> [Diagnostic] {
+        let lines = cell.location.line...(cell.bodyLocation.line + cell.body.split(separator: "\n", omittingEmptySubsequences: false).count)
+        return diagnostics.filter { lines.contains($0.location.line) }
     }
 }

@@ -15,6 +15,8 @@ struct ArgumentReader {
         case .choice(let words): return .text(try word(value, from: words))
         case .choices(let words):
             return .words(try listOrOne(value).map { v throws(Diagnostic) in try word(v, from: words) })
+        case .texts:
+            return .words(try listOrOne(value).map { v throws(Diagnostic) in try scalar(v).text })
         case .expression(let variables):
             return .expressions([try expression(value, variables)])
         case .expressions(let variables):
@@ -155,23 +157,17 @@ struct ArgumentReader {
         } catch {
             var location = s.location
             location.column += error.column - 1 + (s.quoted ? 1 : 0)
-            throw Diagnostic(severity: .error, message: error.message, location: location,
+            throw Diagnostic.error(error.message, at: location,
                              hint: error.hint, length: max(error.length, 1))
         }
     }
 
     private func error(at value: ParameterValue, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(severity: .error, message: message, location: value.location, hint: hint, length: value.length)
+        Diagnostic.error(message, at: value.location, hint: hint, length: value.length)
     }
 }
 
 extension ParameterValue {
-    var location: SourceLocation {
-        switch self {
-        case .scalar(_, let l, _), .list(_, let l), .mapping(_, let l), .null(let l): return l
-        }
-    }
-
     /// How many columns a caret should underline: the scalar's text, or one column.
     var length: Int {
         if case .scalar(let text, _, let quoted) = self { return max(1, text.count + (quoted ? 2 : 0)) }

@@ -43,6 +43,9 @@ public struct CellArguments: Sendable, Equatable {
 
     public func isGiven(_ name: String) -> Bool { locations[name] != nil }
 
+    /// Whether the parameter has a value (given, or a default).
+    public func has(_ name: String) -> Bool { values[name] != nil }
+
     public func number(_ name: String) -> Double {
         switch values[name] {
         case .number(let d)?: return d

@@ -20,8 +20,8 @@ public struct CellValidator: Sendable {
         guard let directive = registry.directive(named: cell.directive) else {
             let hint = closestMatch(to: cell.directive, among: registry.names).map { "did you mean '\($0)'?" }
                 ?? "run 'workbook directives' to list them"
-            return .invalid([Diagnostic(severity: .error, message: "unknown directive '\(cell.directive)'",
-                                        location: cell.directiveLocation, hint: hint,
+            return .invalid([Diagnostic.error("unknown directive '\(cell.directive)'",
+                    at: cell.directiveLocation, hint: hint,
                                         length: max(1, cell.directive.count))])
         }
         var diagnostics: [Diagnostic] = []
@@ -31,8 +31,8 @@ public struct CellValidator: Sendable {
             guard let spec = specs.first(where: { $0.name == parameter.key }) else {
                 let hint = closestMatch(to: parameter.key, among: specs.map(\.name)).map { "did you mean '\($0)'?" }
                     ?? "'\(directive.name)' takes \(specs.map(\.name).joined(separator: ", "))"
-                diagnostics.append(Diagnostic(severity: .error, message: "unknown parameter '\(parameter.key)'",
-                                              location: parameter.keyLocation, hint: hint,
+                diagnostics.append(Diagnostic.error("unknown parameter '\(parameter.key)'",
+                    at: parameter.keyLocation, hint: hint,
                                               length: max(1, parameter.key.count)))
                 continue
             }
@@ -45,10 +45,10 @@ public struct CellValidator: Sendable {
         }
         for spec in specs where arguments.values[spec.name] == nil {
             if cell.parameters.contains(where: { $0.key == spec.name }) { continue }  // given but invalid
+            if spec.isOptional { continue }
             guard let text = spec.defaultValue else {
-                diagnostics.append(Diagnostic(severity: .error,
-                                              message: "missing parameter '\(spec.name)' (\(spec.kind.description))",
-                                              location: cell.directiveLocation,
+                diagnostics.append(Diagnostic.error("missing parameter '\(spec.name)' (\(spec.kind.description))",
+                    at: cell.directiveLocation,
                                               hint: "add a line '\(spec.name): …' — \(spec.doc)", length: max(1, cell.directive.count)))
                 continue
             }
@@ -57,7 +57,7 @@ public struct CellValidator: Sendable {
         if diagnostics.isEmpty {
             for problem in directive.check(arguments) {
                 let location = arguments.locations[problem.parameter] ?? cell.directiveLocation
-                diagnostics.append(Diagnostic(severity: .error, message: problem.message, location: location,
+                diagnostics.append(Diagnostic.error(problem.message, at: location,
                                               hint: problem.hint, length: 1))
             }
         }
@@ -70,7 +70,7 @@ extension ArgumentReader {
     /// programming error, caught by the registry test that reads them all.
     static func defaultValue(_ text: String, kind: ParameterKind) -> ArgumentValue {
         let location = SourceLocation(file: "<default>", line: 1, column: 1)
-        let value = DefaultValueParser.parse(text, location: location)
+        let value = DefaultValueParser.parse(text, at: location)
         do {
             return try ArgumentReader(name: "default", kind: kind).read(value)
         } catch {
@@ -82,7 +82,7 @@ extension ArgumentReader {
 /// Parses the flow-style YAML we write for defaults (`0`, `[mse, cross-entropy]`,
 /// `[-2, 2]`) without going through Yams, since defaults have no source file.
 enum DefaultValueParser {
-    static func parse(_ text: String, location: SourceLocation) -> ParameterValue {
+    static func parse(_ text: String, at location: SourceLocation) -> ParameterValue {
         var chars = Substring(text)
         return parseValue(&chars, location)
     }

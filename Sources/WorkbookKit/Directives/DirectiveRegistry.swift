@@ -10,6 +10,7 @@ public struct DirectiveRegistry: Sendable {
     public static let standard = DirectiveRegistry([
         .loss,
         .plot,
+
     ])
 
     public func directive(named name: String) -> Directive? {

@@ -34,6 +34,8 @@ public enum ParameterKind: Sendable, Equatable {
     case integers(NumberBounds = .any)
     /// One word or a list of words from a fixed set.
     case choices([String])
+    /// One text or a list of texts (legend labels).
+    case texts
 
     /// How the kind is named in the reference and in "expected …" messages.
     public var description: String {
@@ -54,6 +56,7 @@ public enum ParameterKind: Sendable, Equatable {
         case .vectors: return "list of numbers, or a list of such lists"
         case .integers(let b): return "integer or list of integers" + b.description
         case .choices(let words): return "one or a list of: " + words.joined(separator: " | ")
+        case .texts: return "text or list of texts"
         }
     }
 }

@@ -7,15 +7,18 @@ public struct ParameterSpec: Sendable, Equatable {
     public var defaultValue: String?
     /// One line for the reference.
     public var doc: String
+    /// An optional parameter without a default: absent unless the cell gives it.
+    public var isOptional: Bool
 
-    public init(_ name: String, _ kind: ParameterKind, default defaultValue: String? = nil, doc: String) {
+    public init(_ name: String, _ kind: ParameterKind, default defaultValue: String? = nil, optional: Bool = false, doc: String) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
+        self.isOptional = optional
         self.doc = doc
     }
 
-    public var isRequired: Bool { defaultValue == nil }
+    public var isRequired: Bool { defaultValue == nil && !isOptional }
 }
 
 extension ParameterSpec {

@@ -56,7 +56,7 @@ struct ChapterPageRenderer {
     private func renderCell(_ result: CellResult, index: Int) -> String {
         let cell = result.cell
         let number = "\(self.number).\(index + 1)"
-        var html = "<figure class=\"cell cell-\(result.status.rawValue)\" id=\"\(HTML.escape(result.label))\">\n"
+        var html = "<figure class=\"cell\(result.diagnostics.isEmpty ? "" : " cell-failed")\" id=\"\(HTML.escape(result.label))\">\n"
         html += "<div class=\"cell-header\"><span class=\"cell-directive\">run \(HTML.escape(cell.directive))</span>"
         html += "<span class=\"cell-location\">\(HTML.escape(cell.location.file)):\(cell.location.line)</span></div>\n"
         if result.echo || !result.diagnostics.isEmpty, !cell.body.isEmpty {

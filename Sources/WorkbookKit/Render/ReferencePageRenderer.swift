@@ -18,7 +18,7 @@ struct ReferencePageRenderer {
             body += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">parameter</th><th scope=\"col\">accepts</th><th scope=\"col\">default</th><th scope=\"col\">meaning</th></tr></thead>\n<tbody>\n"
             for spec in directive.allParameters {
                 body += "<tr><td><code>\(HTML.escape(spec.name))</code></td><td>\(HTML.escape(spec.kind.description))</td>"
-                body += "<td>\(spec.defaultValue.map { "<code>\(HTML.escape($0.isEmpty ? "\"\"" : $0))</code>" } ?? "<em>required</em>")</td>"
+                body += "<td>\(spec.defaultValue.map { "<code>\(HTML.escape($0.isEmpty ? "\"\"" : $0))</code>" } ?? (spec.isOptional ? "<em>optional</em>" : "<em>required</em>"))</td>"
                 body += "<td>\(HTML.escape(spec.doc))</td></tr>\n"
             }
             body += "</tbody></table></div>\n"

@@ -1,0 +1,154 @@
+import Foundation
+
+/// The build pipeline: read chapters → check every cell → run cells (cache,
+/// parallel) → render pages → write `output/`. Only the last step touches
+/// the disk; everything before it is a function of its inputs.
+public struct WorkbookBuilder: Sendable {
+    public var options: BuildOptions
+    public var registry: DirectiveRegistry
+    public var log: BuildLog
+
+    public init(options: BuildOptions, registry: DirectiveRegistry = .standard, log: BuildLog) {
+        self.options = options
+        self.registry = registry
+        self.log = log
+    }
+
+    public func build() throws -> BuildReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: options.chapters, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildError("no chapters folder at '\(options.chapters)'; pass --chapters DIR or run from a workbook folder")
+        }
+        let outputURL = URL(fileURLWithPath: options.output, isDirectory: true)
+
+        // 1. Read.
+        let settings = WorkbookSettings.load(path: (options.chapters as NSString).appendingPathComponent("workbook.yml"))
+        var chapters = try ChapterLoader.loadChapters(in: options.chapters)
+        var sources: [String: String] = [:]
+        for chapter in chapters { sources[chapter.path] = try? String(contentsOfFile: chapter.path, encoding: .utf8) }
+        if let only = options.only {
+            let selected = chapters.filter { $0.slug == only || $0.path.hasSuffix(only) || $0.cells.contains { $0.labelText == only } }
+            if selected.isEmpty { throw BuildError("--only '\(only)' matches no chapter file and no cell label") }
+            chapters = selected
+        }
+
+        // 2. Check everything before anything runs.
+        let data = DataProvider(configured: options.data ?? settings.settings.data, workbookRoot: WorkbookBuilder.root(of: options.chapters))
+        let context = RunContext(defaultSeed: UInt64(max(0, settings.settings.seed)), data: data, sourceRoot: options.sourceRoot)
+        let executor = Executor(
+            registry: registry,
+            cache: CellCache(directory: outputURL.appendingPathComponent(".cache"), toolIdentity: CellCache.currentToolIdentity()),
+            readCache: options.useCache, context: context, jobs: max(1, options.jobs))
+        var plans = executor.plan(chapters)
+        if let only = options.only, chapters.contains(where: { $0.cells.contains { $0.labelText == only } }) {
+            for i in plans.indices where plans[i].label != only && plans[i].isRunnable {
+                plans[i].skipReason = "not selected by --only"
+            }
+        }
+        let math = chapters.map(MathRendering.render)
+        let site = SiteMapBuilder.make(title: settings.settings.title, chapters: chapters, plans: plans)
+        var diagnostics = settings.diagnostics
+        for (i, chapter) in chapters.enumerated() {
+            diagnostics += chapter.diagnostics + math[i].diagnostics
+            for reference in chapter.references where site.targets[reference.label] == nil {
+                let hint = closestMatch(to: reference.label, among: Array(site.targets.keys).sorted()).map { "did you mean '@\($0)'?" }
+                diagnostics.append(.error("reference to unknown label '@\(reference.label)'", at: reference.location,
+                                          hint: hint, length: reference.label.count + 1))
+            }
+        }
+        diagnostics += plans.flatMap(\.diagnostics)
+        var seen: Set<Diagnostic> = []
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.location < $1.location }
+        for diagnostic in diagnostics {
+            log.diagnostic(diagnostic.formatted(source: sources[diagnostic.location.file]))
+        }
+
+        // 3. Run.
+        let total = plans.count
+        let counter = Counter()
+        let log = self.log
+        let quiet = options.quiet
+        let results = executor.run(plans) { result in
+            let n = counter.next()
+            guard !quiet else { return }
+            let time = result.status == .ran ? String(format: " %.2fs", result.seconds) : ""
+            log.info("[\(n)/\(total)] \(result.cell.location.file):\(result.cell.location.line) \(result.cell.directive) \(result.label)\(time) (\(result.reason))")
+        }
+
+        // 4. Render and write.
+        let writer = OutputWriter(directory: outputURL)
+        try writer.prepare()
+        try writer.write(Stylesheet.css, to: "style.css")
+        try writer.write(IndexPageRenderer(site: site).render(), to: "index.html")
+        try writer.write(ReferencePageRenderer(registry: registry, workbookTitle: site.title).render(), to: SiteMap.referenceFile)
+        var timings: [JSONValue] = []
+        for (index, chapter) in chapters.enumerated() {
+            let chapterResults = zip(plans, results).filter { $0.0.chapterIndex == index }.map(\.1)
+            var figureFiles: [String: [String]] = [:]
+            var written: Set<String> = []
+            for result in chapterResults {
+                let figures = result.outputs.compactMap { if case .figure(let f) = $0 { f } else { nil } }
+                for (k, figure) in figures.enumerated() {
+                    let name = "\(chapter.slug)/\(result.label)\(figures.count > 1 ? "-\(k + 1)" : "").svg"
+                    try writer.write(figure.svg, to: name)
+                    figureFiles[result.label, default: []].append(name)
+                    written.insert(name)
+                }
+                timings.append(.object([
+                    ("chapter", .string(chapter.path)), ("label", .string(result.label)),
+                    ("line", .integer(result.cell.location.line)), ("status", .string(result.status.rawValue)),
+                    ("seconds", .number((result.seconds * 1000).rounded() / 1000)),
+                ]))
+            }
+            try writer.removeStale(in: chapter.slug, keeping: written)
+            let page = ChapterPageRenderer(
+                chapter: chapter, number: site.entries[index].number, results: chapterResults, figureFiles: figureFiles,
+                prose: ProseRenderer(math: math[index].html, site: site, currentFile: chapter.slug + ".html"),
+                site: site, diagnosticText: { $0.formatted(source: sources[$0.location.file]) })
+            try writer.write(page.render(), to: chapter.slug + ".html")
+            try writer.write(ChapterRecord.json(chapter: chapter, results: chapterResults, figureFiles: figureFiles).render(),
+                             to: chapter.slug + ".json")
+        }
+        try writer.write(JSONValue.object([("cells", .array(timings))]).render(), to: "timings.json")
+
+        // 5. Report.
+        var report = BuildReport(chapters: chapters.count, ran: 0, cached: 0, failed: 0, skipped: 0,
+                                 diagnostics: diagnostics + results.flatMap { $0.diagnostics.filter { d in !diagnostics.contains(d) } },
+                                 slowest: [], seconds: 0)
+        for result in results {
+            switch result.status {
+            case .ran: report.ran += 1
+            case .cached: report.cached += 1
+            case .error: report.failed += 1
+            case .skipped: report.skipped += 1
+            }
+        }
+        for result in results where result.status == .error && !result.diagnostics.isEmpty {
+            for diagnostic in result.diagnostics where !diagnostics.contains(diagnostic) {
+                log.diagnostic(diagnostic.formatted(source: sources[diagnostic.location.file]))
+            }
+        }
+        report.slowest = results.filter { $0.status == .ran }.sorted { $0.seconds > $1.seconds }.prefix(3)
+            .map { ($0.label, $0.cell.location, $0.seconds) }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return report
+    }
+
+    /// The folder that holds the chapters folder: where `dataset/` is looked for.
+    static func root(of chaptersDirectory: String) -> String {
+        let url = URL(fileURLWithPath: chaptersDirectory, isDirectory: true).standardizedFileURL
+        return url.deletingLastPathComponent().path
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

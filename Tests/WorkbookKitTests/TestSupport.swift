@@ -1,0 +1,16 @@
+import Foundation
+
+/// A fresh temporary folder for one test, removed by the caller with `defer`.
+func makeTemporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Copies a fixture folder (from the test bundle) into `destination`.
+func copyFixture(_ name: String, to destination: URL) throws {
+    let source = Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(name)
+    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+        try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: destination.appendingPathComponent(item))
+    }
+}
