@@ -29,9 +29,7 @@ enum EditDistance {
     static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let d = distance(word.lowercased(), candidate.lowercased())
-            // A pure case difference still counts as one edit.
-            let distance = (d == 0 && word != candidate) ? 1 : d
+            let distance = distance(word, candidate)
             guard distance <= 2, distance < word.count else { continue }
             // Equal distance: prefer the same length, so `tahn` means `tanh`, not `tan`.
             if let current = best, distance > current.distance
