@@ -44,7 +44,7 @@ extension Directive {
             var rows: [[TableCell]] = []
             for (i, y) in ys.enumerated() {
                 let suffix = ys.count > 1 ? " (y\(i + 1))" : ""
-                var row: [TableCell] = [.text(ys.count > 1 ? "y\(i + 1)" : "y"), .number(Double(argmax(y))), .number(y[argmax(target)])]
+                var row: [TableCell] = [.text(ys.count > 1 ? "y\(i + 1)" : "y"), .text(String(argmax(y))), .number(y[argmax(target)])]
                 for function in functions {
                     let value = function.evaluate(y, target)
                     outputs.append(.value(name: function.valueName + suffix, value: value))
