@@ -3,7 +3,7 @@ import Testing
 
 private func cell(_ body: String, directive: String = "loss") -> RunCell {
     let source = "---\ntitle: T\n---\n\n```run \(directive)\n\(body)\n```\n"
-    let chapter = ChapterParser.parse(source: source, path: "chapters/01-t.md")
+    let chapter = Chapter.parse(source: source, path: "chapters/01-t.md")
     return chapter.cells[0]
 }
 

@@ -42,8 +42,8 @@ final class LineCollector: @unchecked Sendable {
 
     // Diagnostics read like the compiler's, with the file, line and column.
     let chapterPath = root.appendingPathComponent("chapters/01-fixture.md").path
-    #expect(diagnostics.contains { $0.hasPrefix("\(chapterPath):19:1: error: unknown parameter 'lrate'") })
-    #expect(diagnostics.contains { $0.hasPrefix("\(chapterPath):22:8: error: unknown directive 'nosuch'") })
+    #expect(diagnostics.contains { $0.hasPrefix("\(chapterPath):20:1: error: unknown parameter 'lrate'") })
+    #expect(diagnostics.contains { $0.hasPrefix("\(chapterPath):23:8: error: unknown directive 'nosuch'") })
 
     // The page has the prose, the math as MathML, the values, the reference and the errors.
     let page = try String(contentsOf: output.appendingPathComponent("01-fixture.html"), encoding: .utf8)
@@ -68,7 +68,7 @@ final class LineCollector: @unchecked Sendable {
     #expect(abs(values["cross-entropy"]! - 0.510825457099338) < 1e-12)  // the book's value, tolerance 1e-12
     #expect(cells[1]["status"] as? String == "error")
     let error = try #require(cells[1]["error"] as? [String: Any])
-    #expect(error["line"] as? Int == 19)
+    #expect(error["line"] as? Int == 20)
     #expect(error["column"] as? Int == 1)
 }
 
