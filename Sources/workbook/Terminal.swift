@@ -9,6 +9,7 @@ struct Terminal: Sendable {
 
     func log(quiet: Bool) -> BuildLog {
         let interactive = isInteractive
+        let bars = ProgressBars()
         return BuildLog(
             info: { line in
                 if interactive { Terminal.clearLine() }
@@ -19,11 +20,8 @@ struct Terminal: Sendable {
                 FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
             },
             progress: { location, fraction, status in
-                guard interactive, !quiet else { return }
-                let width = 24
-                let filled = Int((fraction * Double(width)).rounded())
-                let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-                FileHandle.standardError.write(Data("\r\u{1B}[2K\(location) [\(bar)] \(status)".utf8))
+                guard interactive, !quiet, let line = bars.line(for: location, fraction: fraction, status: status) else { return }
+                FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
             })
     }
 
@@ -47,5 +45,32 @@ struct Terminal: Sendable {
             let slow = report.slowest.map { String(format: "%@ %.1fs", "\($0.location.file):\($0.location.line) \($0.label)", $0.seconds) }
             print("Slowest: " + slow.joined(separator: ", "))
         }
+    }
+}
+
+/// The live bar of long cells: at most ten redraws a second, with the time
+/// left estimated from the pace so far.
+final class ProgressBars: @unchecked Sendable {
+    private let lock = NSLock()
+    private var started: [String: Double] = [:]
+    private var lastDraw = 0.0
+
+    func line(for location: String, fraction: Double, status: String) -> String? {
+        let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+        lock.lock(); defer { lock.unlock() }
+        let start = started[location] ?? now
+        started[location] = start
+        guard now - lastDraw >= 0.1 || fraction >= 1 else { return nil }
+        lastDraw = now
+        let width = 24
+        let clamped = min(max(fraction, 0), 1)
+        let filled = Int((clamped * Double(width)).rounded())
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        var line = "\(location) [\(bar)] \(Int(clamped * 100))% \(status)"
+        let elapsed = now - start
+        if clamped > 0.02, elapsed > 1 {
+            line += String(format: ", %.0fs left", elapsed * (1 - clamped) / clamped)
+        }
+        return line
     }
 }

@@ -33,6 +33,30 @@ public struct CellCache: Sendable {
         try? AtomicFile.write(data, to: directory.appendingPathComponent(key + ".json"))
     }
 
+    /// What the cell at `place` (chapter path and label) last ran with, so a
+    /// rerun can say why it ran: "lr changed", "tool rebuilt", "data changed".
+    public func reason(place: String, directive: String, arguments: CellArguments, inputs: String) -> String {
+        let url = directory.appendingPathComponent("last-" + StableHash.of([place]) + ".txt")
+        defer { try? AtomicFile.write([directive, toolIdentity, inputs, arguments.canonical].joined(separator: "\u{1}"), to: url) }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return "new cell" }
+        let parts = text.components(separatedBy: "\u{1}")
+        guard parts.count == 4, parts[0] == directive else { return "new cell" }
+        let before = CellCache.lines(parts[3]), now = CellCache.lines(arguments.canonical)
+        let changed = Set(before.keys).union(now.keys).filter { before[$0] != now[$0] }.sorted()
+        if !changed.isEmpty { return changed.joined(separator: ", ") + " changed" }
+        if parts[2] != inputs { return "data changed" }
+        if parts[1] != toolIdentity { return "tool rebuilt" }
+        return "no cache entry"
+    }
+
+    private static func lines(_ canonical: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in canonical.split(separator: "\n") {
+            if let eq = line.firstIndex(of: "=") { result[String(line[..<eq])] = String(line[line.index(after: eq)...]) }
+        }
+        return result
+    }
+
     /// The running executable's size and modification time: cheap, and changes
     /// whenever the tool is rebuilt.
     public static func currentToolIdentity() -> String {

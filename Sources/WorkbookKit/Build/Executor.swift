@@ -69,15 +69,17 @@ public struct Executor: Sendable {
     }
 
     /// Runs the plans and reports each finished cell (in completion order) to `finished`.
-    func run(_ plans: [CellPlan], finished: @escaping @Sendable (CellResult) -> Void) -> [CellResult] {
+    func run(_ plans: [CellPlan],
+             progress: @escaping @Sendable (String, Double, String) -> Void = { _, _, _ in },
+             finished: @escaping @Sendable (CellResult) -> Void) -> [CellResult] {
         runConcurrently(count: plans.count, width: jobs) { index in
-            let result = self.execute(plans[index])
+            let result = self.execute(plans[index], progress: progress)
             finished(result)
             return result
         }
     }
 
-    private func execute(_ plan: CellPlan) -> CellResult {
+    private func execute(_ plan: CellPlan, progress: @escaping @Sendable (String, Double, String) -> Void) -> CellResult {
         var result = CellResult(cell: plan.cell, label: plan.label, caption: plan.caption, echo: plan.echo,
                                 status: .error, seconds: 0, outputs: [], diagnostics: plan.diagnostics, reason: "error")
         guard plan.isRunnable, let directive = plan.directive, let arguments = plan.arguments else { return result }
@@ -97,10 +99,20 @@ public struct Executor: Sendable {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            let outputs = try directive.run(arguments, context)
+            var cellContext = context
+            let place = "\(plan.cell.location.file):\(plan.cell.location.line) \(plan.cell.directive)"
+            cellContext.progress = { fraction, status in progress(place, fraction, status) }
+            let outputs = try directive.run(arguments, cellContext)
             result.outputs = outputs
             result.status = .ran
-            result.reason = readCache ? "ran" : "ran: --no-cache"
+            if !readCache {
+                result.reason = "ran: --no-cache"
+            } else if let cache {
+                result.reason = "ran: " + cache.reason(place: "\(plan.cell.location.file)#\(plan.label)", directive: directive.name,
+                                                     arguments: arguments, inputs: inputs)
+            } else {
+                result.reason = "ran"
+            }
             if let key { cache?.store(outputs, under: key) }
         } catch let failure as CellFailure {
             let location = failure.parameter.flatMap { arguments.locations[$0] } ?? plan.cell.directiveLocation

@@ -70,7 +70,7 @@ public struct WorkbookBuilder: Sendable {
         let counter = Counter()
         let log = self.log
         let quiet = options.quiet
-        let results = executor.run(plans) { result in
+        let results = executor.run(plans, progress: log.progress) { result in
             let n = counter.next()
             guard !quiet else { return }
             let time = result.status == .ran ? String(format: " %.2fs", result.seconds) : ""

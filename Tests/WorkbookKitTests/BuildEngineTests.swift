@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import WorkbookKit
+
+/// A workbook of two chapters written by the test itself.
+private func makeWorkbook() throws -> URL {
+    let root = try makeTemporaryDirectory()
+    let chapters = root.appendingPathComponent("chapters")
+    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+    try """
+    ---
+    title: One
+    ---
+
+    Prose of chapter one, with $y_{k}$ and a reference to @fig-b.
+
+    ```run loss
+    y: [0.1, 0.9]
+    t: [0, 1]
+    label: fig-a
+    ```
+
+    ```run plot
+    f: [x^2, sigmoid(x)]
+    x: [-2, 2]
+    points: 50
+    label: fig-b
+    ```
+    """.write(to: chapters.appendingPathComponent("01-one.md"), atomically: true, encoding: .utf8)
+    try """
+    ---
+    title: Two
+    ---
+
+    ```run loss
+    y: [0.2, 0.8]
+    t: 1
+    ```
+    """.write(to: chapters.appendingPathComponent("02-two.md"), atomically: true, encoding: .utf8)
+    return root
+}
+
+private func build(_ root: URL, output: String = "output", useCache: Bool = true, jobs: Int = 2) throws -> (BuildReport, [String]) {
+    var options = BuildOptions()
+    options.chapters = root.appendingPathComponent("chapters").path
+    options.output = root.appendingPathComponent(output).path
+    options.useCache = useCache
+    options.jobs = jobs
+    let lines = LineCollector()
+    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { lines.add(info: $0) }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    return (report, lines.infos)
+}
+
+/// Every file under `directory` (relative path → bytes), leaving out the cache and the timings.
+private func snapshot(_ directory: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: directory.path)!
+    while let path = enumerator.nextObject() as? String {
+        if path.hasPrefix(".cache") || path == "timings.json" { continue }
+        var isDirectory: ObjCBool = false
+        let full = directory.appendingPathComponent(path)
+        if FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = try Data(contentsOf: full)
+        }
+    }
+    return files
+}
+
+@Test func twoCleanBuildsAreByteIdentical() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let (first, _) = try build(root, output: "out-a", jobs: 1)
+    let (second, _) = try build(root, output: "out-b", jobs: 2)
+    #expect(first.ran == 3 && second.ran == 3)
+    let a = try snapshot(root.appendingPathComponent("out-a"))
+    let b = try snapshot(root.appendingPathComponent("out-b"))
+    #expect(a.keys.sorted() == b.keys.sorted())
+    #expect(a.count >= 8)  // 2 pages, 2 records, index, reference, stylesheet, figures
+    for (path, data) in a {
+        #expect(b[path] == data, "\(path) differs between two clean builds")
+    }
+}
+
+@Test func editingProseRunsNoCellAndEditingACellRunsOnlyThatCell() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    _ = try build(root)
+    let chapter = root.appendingPathComponent("chapters/01-one.md")
+    var text = try String(contentsOf: chapter, encoding: .utf8)
+
+    text = text.replacingOccurrences(of: "Prose of chapter one", with: "Edited prose of chapter one")
+    try text.write(to: chapter, atomically: true, encoding: .utf8)
+    let (afterProse, _) = try build(root)
+    #expect(afterProse.ran == 0)
+    #expect(afterProse.cached == 3)
+    let page = try String(contentsOf: root.appendingPathComponent("output/01-one.html"), encoding: .utf8)
+    #expect(page.contains("Edited prose"))
+
+    text = text.replacingOccurrences(of: "points: 50", with: "points: 60")
+    try text.write(to: chapter, atomically: true, encoding: .utf8)
+    let (afterCell, lines) = try build(root)
+    #expect(afterCell.ran == 1)
+    #expect(afterCell.cached == 2)
+    #expect(lines.contains { $0.contains("fig-b") && $0.contains("(ran: points changed)") })
+}
+
+@Test func reorderingAndReformattingParametersKeepsTheCache() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    _ = try build(root)
+    let chapter = root.appendingPathComponent("chapters/02-two.md")
+    var text = try String(contentsOf: chapter, encoding: .utf8)
+    text = text.replacingOccurrences(of: "y: [0.2, 0.8]\nt: 1", with: "t: 1.0   # the label\ny:\n  - 0.20\n  - 0.8")
+    try text.write(to: chapter, atomically: true, encoding: .utf8)
+    let (report, _) = try build(root)
+    #expect(report.ran == 0)
+}
+
+@Test func noCacheRunsEverythingAndADamagedEntryIsRebuilt() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    _ = try build(root)
+    let (again, _) = try build(root, useCache: false)
+    #expect(again.ran == 3)
+    let cache = root.appendingPathComponent("output/.cache")
+    for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where !name.hasPrefix("last-") {
+        try Data("{ not json".utf8).write(to: cache.appendingPathComponent(name))
+    }
+    let (repaired, _) = try build(root)
+    #expect(repaired.ran == 3)
+    #expect(repaired.succeeded)
+}
+
+@Test func unsafeLabelsAndUnknownReferencesAreDiagnostics() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let chapter = root.appendingPathComponent("chapters/02-two.md")
+    try """
+    ---
+    title: Two
+    ---
+
+    See @fig-nowhere.
+
+    ```run loss
+    y: [0.2, 0.8]
+    t: 1
+    label: ../../x
+    ```
+    """.write(to: chapter, atomically: true, encoding: .utf8)
+    var options = BuildOptions()
+    options.chapters = root.appendingPathComponent("chapters").path
+    options.output = root.appendingPathComponent("output").path
+    let lines = LineCollector()
+    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    #expect(!report.succeeded)
+    #expect(lines.diagnostics.contains { $0.contains(":5:5: error: reference to unknown label '@fig-nowhere'") })
+    #expect(lines.diagnostics.contains { $0.contains(":10:8: error: label '../../x' may contain only letters") })
+    // Nothing was written outside the output folder.
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("x.svg").path))
+}
