@@ -26,3 +26,13 @@ func texRendering(text: String, tex: String) throws {
     let variables = text.contains("x0") ? ["x0", "x1"] : text.contains("y") ? ["y"] : ["x"]
     #expect(try WorkbookKit.Expression.parse(text, variables: variables).tex == tex)
 }
+
+@Test func texOfEveryFunctionRendersAsMathML() throws {
+    let texts = ["exp(x) + log(x) + sqrt(x) + sin(x) + cos(x) + tan(x) + tanh(x) + abs(x)",
+                 "sigmoid(x) * relu(x) - step(x) / 2^-x", "-(1e-4 + .5)^2^x", "pi * e"]
+    for text in texts {
+        let tex = try WorkbookKit.Expression.parse(text, variables: ["x"]).tex
+        let mathml = try MathML.render(tex, display: false)
+        #expect(mathml.hasPrefix("<math"), "\(text)")
+    }
+}

@@ -2,7 +2,7 @@ import Testing
 import WorkbookKit
 
 /// The equations of chapter 4, as the chapters write them.
-let bookEquations: [String] = [
+private let bookEquations: [String] = [
     #"E = \frac{1}{2}\sum_{k} (y_{k} - t_{k})^{2}"#,
     #"E = -\sum_{k} t_{k} \log y_{k}"#,
     #"E = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk} \log y_{nk}"#,
