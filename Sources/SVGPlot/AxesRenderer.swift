@@ -281,7 +281,7 @@ struct AxesRenderer {
         let valueRange = contour.map { finiteRange($0.grid.values.flatMap { $0 }) } ?? nil
 
         // Layout
-        let titleHeight = axes.title.isEmpty ? 0.0 : 22.0
+        let titleHeight = axes.title.isEmpty ? 0.0 : 26.0
         let top = rect.y + 10 + titleHeight
         var colorBarWidth = 0.0
         if let valueRange {
@@ -686,7 +686,7 @@ struct AxesRenderer {
     func drawLegend(_ entries: [LegendEntry], plot: Rect, occupied: [Point]) -> String {
         let rowHeight = 18.0, pad = 7.0, swatch = 26.0
         let textW = entries.map { textWidth($0.label, size: 11) }.max() ?? 0
-        let w = pad + swatch + 6 + textW + pad
+        let w = pad + swatch + 6 + textW + pad + 4
         let h = pad * 2 + rowHeight * Double(entries.count) - 4
         let inset = 8.0
         func box(_ placement: LegendPlacement) -> Rect {

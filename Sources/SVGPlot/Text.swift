@@ -29,8 +29,10 @@ func textWidth(_ text: String, size: Double) -> Double {
         let v = scalar.value
         if v >= 0x1100 {
             em += 1.0
-        } else if "il.,:;|!'`()[]".unicodeScalars.contains(scalar) {
+        } else if "il.,:;|!'`".unicodeScalars.contains(scalar) {
             em += 0.3
+        } else if "()[]{}".unicodeScalars.contains(scalar) {
+            em += 0.36
         } else if v >= 0x41 && v <= 0x5A {
             em += 0.68
         } else if v == 0x20 {

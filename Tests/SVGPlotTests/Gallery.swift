@@ -113,7 +113,7 @@ enum Gallery {
         axes.add(.contour(grid, levels: [1, 2, 4, 8, 12, 16, 20, 25, 30], colorBarLabel: "f(x0, x1)"))
         axes.add(.vline(0, style: LineStyle(color: .palette(5), width: 1, dash: .dashed)))
         axes.add(.hline(0, style: LineStyle(color: .palette(5), width: 1, dash: .dashed)))
-        axes.add(.line(x: px, y: py, label: "path (lr = 0.1)", style: LineStyle(color: .rgb(255, 255, 255), width: 1), marker: .circle))
+        axes.add(.line(x: px, y: py, label: "path (lr = 0.1)", style: LineStyle(color: .palette(1), width: 1), marker: .circle))
         axes.xLimits = .fixed(-3.5, 3.5)
         axes.yLimits = .fixed(-4.5, 4.5)
         axes.legend = .upperRight
@@ -205,9 +205,10 @@ enum Gallery {
         }
         axes.add(.hline(0.5))
         axes.add(.vline(2, style: LineStyle(color: .palette(4), width: 1, dash: .dotted)))
-        axes.add(.text("peak & 頂点 <here>", x: 1.6, y: 4.15, anchor: .middle))
+        axes.add(.text("peak & 頂点 <here>", x: 1.5, y: 4.25, anchor: .middle))
         axes.legend = .lowerLeft
         axes.grid = true
+        axes.yLimits = .fixed(-1, 4.5)
         return Figure(width: 640, height: 420, axes: [axes])
     }
 
