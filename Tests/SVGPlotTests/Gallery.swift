@@ -48,6 +48,7 @@ enum Gallery {
         ("clipping", clipping),
         ("contour-lines", contourLines),
         ("wireframe-lines", wireframeLines),
+        ("robust-limits", robustLimits),
     ]
 
     static func f1(_ x: Double) -> Double { 0.01 * x * x + 0.1 * x }
@@ -237,6 +238,19 @@ enum Gallery {
         var auto = Axes(title: "Automatic limits", xLabel: "step", yLabel: "x1")
         auto.add(.line(y: [1, 2, .nan, 4, .infinity, 3, 2], label: "with gaps", marker: .triangle))
         return Figure(width: 800, height: 380, axes: [axes, auto])
+    }
+
+    static var robustLimits: Figure {
+        var values = Array(lossValues.prefix(2000))
+        values[700] = 1e13
+        values[701] = .nan
+        values[1500] = 4e12
+        var auto = Axes(title: "Automatic limits", xLabel: "iteration", yLabel: "loss")
+        auto.add(.line(y: values, style: LineStyle(width: 1)))
+        var robust = Axes(title: "Robust limits", xLabel: "iteration", yLabel: "loss")
+        robust.add(.line(y: values, style: LineStyle(width: 1)))
+        robust.yLimits = .robust
+        return Figure(width: 800, height: 360, axes: [auto, robust])
     }
 
     static var contourLines: Figure {
