@@ -47,7 +47,7 @@ func textWidth(_ text: String, size: Double) -> Double {
 /// A readable number for text (descriptions, notes): up to 4 significant digits,
 /// scientific notation for very large or small magnitudes, no float noise.
 func readableNumber(_ value: Double) -> String {
-    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+    guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
     if value == 0 { return "0" }
     let magnitude = abs(value)
     var text: String
