@@ -190,6 +190,7 @@ struct AxesRenderer {
         var margin = false
         func include(_ v: Double) {
             guard v.isFinite, scale == .linear || v > 0 else { return }
+            let v = scale == .log ? min(max(v, 1e-300), 1e300) : min(max(v, -1e300), 1e300)
             lo = min(lo, v)
             hi = max(hi, v)
         }
@@ -208,7 +209,7 @@ struct AxesRenderer {
                 for v in (vertical ? c.grid.y : c.grid.x) { include(v) }
             case .bars(let b):
                 if vertical {
-                    for s in b.series { for v in s.values { include(v) } }
+                    for s in b.series { for v in s.values.prefix(b.categories.count) { include(v) } }
                     if scale == .linear { include(0) }
                     margin = true
                 } else {
@@ -223,7 +224,21 @@ struct AxesRenderer {
         return (lo, hi, margin)
     }
 
+    /// Limits never exceed ±1e300 (1e-300…1e300 on log axes), so spans and
+    /// margins stay finite; anything beyond is clipped.
     func limits(vertical: Bool) -> (Double, Double) {
+        let (lo, hi) = unclampedLimits(vertical: vertical)
+        let scale = vertical ? axes.yScale : axes.xScale
+        let bound = 1e300
+        var a = scale == .log ? min(max(lo, 1 / bound), bound) : min(max(lo, -bound), bound)
+        var b = scale == .log ? min(max(hi, 1 / bound), bound) : min(max(hi, -bound), bound)
+        if !(a < b) {
+            if scale == .log { (a, b) = (1 / bound, bound) } else { (a, b) = Ticks.widened(a, b) }
+        }
+        return (a, b)
+    }
+
+    func unclampedLimits(vertical: Bool) -> (Double, Double) {
         let scale = vertical ? axes.yScale : axes.xScale
         if case .fixed(let a, let b) = (vertical ? axes.yLimits : axes.xLimits), a.isFinite, b.isFinite, a != b,
            scale == .linear || (a > 0 && b > 0) {
@@ -390,7 +405,10 @@ struct AxesRenderer {
             guard let p = xMap.px(v) else { continue }
             tickPath += "M\(svgNumber(p)) \(svgNumber(plot.maxY))v4"
             if !label.isEmpty {
-                labels += textElement(label, x: p, y: plot.maxY + 17, anchor: "middle", classes: "wbp-t wbp-tick")
+                // Keep the outermost labels inside the panel.
+                let half = textWidth(label, size: 11) / 2
+                let x = min(max(p, rect.x + half + 2), rect.maxX - half - 2)
+                labels += textElement(label, x: x, y: plot.maxY + 17, anchor: "middle", classes: "wbp-t wbp-tick")
             }
         }
         for (v, label) in zip(yTicks.values, yTicks.labels) {
@@ -419,7 +437,12 @@ struct AxesRenderer {
         }
         if clipped.total > 0 {
             let y = plot.maxY + (axes.xLabel.isEmpty ? 34 : 52)
-            svg += textElement(clipNote(clipped), x: rect.x + 8, y: y, classes: "wbp-tm wbp-note")
+            var note = clipNote(clipped)
+            if textWidth(note, size: 11) > rect.w - 16 {
+                note = "\(clipped.total) point\(clipped.total == 1 ? "" : "s") clipped"
+                    + (clipped.nonFinite > 0 ? " (\(clipped.nonFinite) not finite)" : "")
+            }
+            svg += textElement(note, x: rect.x + 8, y: y, classes: "wbp-tm wbp-note")
         }
         svg += "</g>\n"
         return PanelResult(svg: svg, description: describe(xlo, xhi, ylo, yhi, clipped: clipped))
@@ -453,7 +476,7 @@ struct AxesRenderer {
                     check(q.x[i], q.y[i], q.u[i].isFinite && q.v[i].isFinite)
                 }
             case .bars(let b):
-                for s in b.series { for v in s.values { check(0, v) } }
+                for s in b.series { for v in s.values.prefix(b.categories.count) { check(0, v) } }
             default: break
             }
         }

@@ -9,6 +9,10 @@ import FoundationXML
 @Suite struct EdgeCaseTests {
     static func assertSane(_ figure: Figure, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let svg = figure.render()
+        if let dir = ProcessInfo.processInfo.environment["SVGPLOT_DUMP_EDGE_CASES"] {
+            // For looking at them: scripts/render-svg-goldens only covers the goldens.
+            try? svg.write(toFile: dir + "/" + what.replacingOccurrences(of: " ", with: "-") + ".svg", atomically: true, encoding: .utf8)
+        }
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "\(what): not XML", sourceLocation: sourceLocation)
         var body = svg
