@@ -536,9 +536,8 @@ struct AxesRenderer {
             return svg
         case .quiver(let q):
             let paint = paint!
-            var svg = quiver(q, plot: plot, xMap: xMap, yMap: yMap, paint: paint, occupied: &occupied)
+            let svg = quiver(q, plot: plot, xMap: xMap, yMap: yMap, paint: paint, occupied: &occupied)
             if !q.label.isEmpty { legend.append(LegendEntry(label: q.label, swatch: .arrow(paint))) }
-            if svg.isEmpty { svg = "" }
             return svg
         case .contour(let c):
             return contour(c, plot: plot, xMap: xMap, yMap: yMap, valueRange: valueRange)
@@ -598,8 +597,10 @@ struct AxesRenderer {
         guard !points.isEmpty else { return "" }
         let r = size / 2
         var body = ""
+        var drawn = Set<String>()   // markers on the same half pixel are drawn once
         for p in points {
             let x = p.x, y = p.y
+            guard drawn.insert(svgNumber((x * 2).rounded()) + " " + svgNumber((y * 2).rounded())).inserted else { continue }
             switch marker {
             case .none: break
             case .circle:

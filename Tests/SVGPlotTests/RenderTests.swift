@@ -92,6 +92,13 @@ import Testing
         #expect(!summary.contains("x axis from −0.05 to 1.05"))
     }
 
+    @Test func coincidentMarkersAreDrawnOnce() {
+        var axes = Axes()
+        axes.add(.scatter(x: Array(repeating: 1, count: 500) + [2], y: Array(repeating: 1, count: 500) + [2]))
+        let svg = Figure(axes: [axes]).render()
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
+    }
+
     @Test func pngEncoderChecksums() {
         #expect(PNGEncoder.crc32(Array("IEND".utf8)) == 0xAE42_6082)
         #expect(PNGEncoder.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
