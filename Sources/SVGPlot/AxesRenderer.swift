@@ -190,6 +190,7 @@ struct AxesRenderer {
         var margin = false
         func include(_ v: Double) {
             guard v.isFinite, scale == .linear || v > 0 else { return }
+            let v = scale == .log ? min(max(v, 1e-300), 1e300) : min(max(v, -1e300), 1e300)
             lo = min(lo, v)
             hi = max(hi, v)
         }
@@ -208,7 +209,7 @@ struct AxesRenderer {
                 for v in (vertical ? c.grid.y : c.grid.x) { include(v) }
             case .bars(let b):
                 if vertical {
-                    for s in b.series { for v in s.values { include(v) } }
+                    for s in b.series { for v in s.values.prefix(b.categories.count) { include(v) } }
                     if scale == .linear { include(0) }
                     margin = true
                 } else {
@@ -223,14 +224,32 @@ struct AxesRenderer {
         return (lo, hi, margin)
     }
 
+    /// Limits never exceed ±1e300 (1e-300…1e300 on log axes), so spans and
+    /// margins stay finite; anything beyond is clipped.
     func limits(vertical: Bool) -> (Double, Double) {
+        let (lo, hi) = unclampedLimits(vertical: vertical)
+        let scale = vertical ? axes.yScale : axes.xScale
+        let bound = 1e300
+        var a = scale == .log ? min(max(lo, 1 / bound), bound) : min(max(lo, -bound), bound)
+        var b = scale == .log ? min(max(hi, 1 / bound), bound) : min(max(hi, -bound), bound)
+        if !(a < b) {
+            if scale == .log { (a, b) = (1 / bound, bound) } else { (a, b) = Ticks.widened(a, b) }
+        }
+        return (a, b)
+    }
+
+    func unclampedLimits(vertical: Bool) -> (Double, Double) {
         let scale = vertical ? axes.yScale : axes.xScale
         if case .fixed(let a, let b) = (vertical ? axes.yLimits : axes.xLimits), a.isFinite, b.isFinite, a != b,
            scale == .linear || (a > 0 && b > 0) {
             return (min(a, b), max(a, b))
         }
-        guard let extent = dataExtent(vertical: vertical) else {
+        guard var extent = dataExtent(vertical: vertical) else {
             return scale == .log ? (1, 10) : (0, 1)
+        }
+        if (vertical ? axes.yLimits : axes.xLimits) == .robust, let (lo, hi) = robustRange(vertical: vertical) {
+            extent.lo = max(extent.lo, lo)
+            extent.hi = min(extent.hi, hi)
         }
         if scale == .log {
             var llo = log10(extent.lo), lhi = log10(extent.hi)
@@ -249,6 +268,30 @@ struct AxesRenderer {
         return (lo, hi)
     }
 
+    /// The 1st…99th percentile range of the series and arrow positions, widened
+    /// by half its width on each side (in the axis' transformed space).
+    func robustRange(vertical: Bool) -> (Double, Double)? {
+        let log = (vertical ? axes.yScale : axes.xScale) == .log
+        var values: [Double] = []
+        for mark in axes.marks {
+            switch mark.kind {
+            case .series(let s):
+                let n = min(s.x.count, s.y.count)
+                for i in 0..<n where s.x[i].isFinite && s.y[i].isFinite { values.append(vertical ? s.y[i] : s.x[i]) }
+            case .quiver(let q):
+                values += (vertical ? q.y : q.x).filter(\.isFinite)
+            default: break
+            }
+        }
+        values = values.compactMap { log ? ($0 > 0 ? log10($0) : nil) : $0 }
+        guard values.count >= 20 else { return nil }
+        values.sort()
+        let p1 = values[Int(Double(values.count - 1) * 0.01)], p99 = values[Int(Double(values.count - 1) * 0.99)]
+        let w = max(p99 - p1, 1e-12 * max(abs(p1), abs(p99), 1))
+        let lo = p1 - 0.5 * w, hi = p99 + 0.5 * w
+        return log ? (pow(10, lo), pow(10, hi)) : (lo, hi)
+    }
+
     func ticks(_ map: AxisMap, vertical: Bool, maxCount: Int) -> Ticks {
         if !vertical, let categories = categorical {
             return Ticks(values: categories.indices.map(Double.init), labels: categories, step: 1)
@@ -265,7 +308,15 @@ struct AxesRenderer {
             var minGap = Double.infinity
             for i in 1..<max(1, pixels.count) { minGap = min(minGap, abs(pixels[i] - pixels[i - 1])) }
             let need = vertical ? 15.0 : (t.labels.map { textWidth($0, size: 11) }.max() ?? 0) + 8
-            if minGap >= need || maxCount <= 2 || categorical != nil && !vertical { return t }
+            if !vertical, categorical != nil {
+                // Keep every n-th category label when they do not fit.
+                guard minGap < need, minGap > 0 else { return t }
+                let every = Int((need / minGap).rounded(.up))
+                var thinned = t
+                thinned.labels = t.labels.enumerated().map { $0.offset % every == 0 ? $0.element : "" }
+                return thinned
+            }
+            if minGap >= need || maxCount <= 2 { return t }
             maxCount -= 1
         }
     }
@@ -281,7 +332,7 @@ struct AxesRenderer {
         let valueRange = contour.map { finiteRange($0.grid.values.flatMap { $0 }) } ?? nil
 
         // Layout
-        let titleHeight = axes.title.isEmpty ? 0.0 : 22.0
+        let titleHeight = axes.title.isEmpty ? 0.0 : 26.0
         let top = rect.y + 10 + titleHeight
         var colorBarWidth = 0.0
         if let valueRange {
@@ -353,7 +404,12 @@ struct AxesRenderer {
         for (v, label) in zip(xTicks.values, xTicks.labels) {
             guard let p = xMap.px(v) else { continue }
             tickPath += "M\(svgNumber(p)) \(svgNumber(plot.maxY))v4"
-            labels += textElement(label, x: p, y: plot.maxY + 17, anchor: "middle", classes: "wbp-t wbp-tick")
+            if !label.isEmpty {
+                // Keep the outermost labels inside the panel.
+                let half = textWidth(label, size: 11) / 2
+                let x = min(max(p, rect.x + half + 2), rect.maxX - half - 2)
+                labels += textElement(label, x: x, y: plot.maxY + 17, anchor: "middle", classes: "wbp-t wbp-tick")
+            }
         }
         for (v, label) in zip(yTicks.values, yTicks.labels) {
             guard let p = yMap.px(v) else { continue }
@@ -381,7 +437,12 @@ struct AxesRenderer {
         }
         if clipped.total > 0 {
             let y = plot.maxY + (axes.xLabel.isEmpty ? 34 : 52)
-            svg += textElement(clipNote(clipped), x: rect.x + 8, y: y, classes: "wbp-tm wbp-note")
+            var note = clipNote(clipped)
+            if textWidth(note, size: 11) > rect.w - 16 {
+                note = "\(clipped.total) point\(clipped.total == 1 ? "" : "s") clipped"
+                    + (clipped.nonFinite > 0 ? " (\(clipped.nonFinite) not finite)" : "")
+            }
+            svg += textElement(note, x: rect.x + 8, y: y, classes: "wbp-tm wbp-note")
         }
         svg += "</g>\n"
         return PanelResult(svg: svg, description: describe(xlo, xhi, ylo, yhi, clipped: clipped))
@@ -415,7 +476,7 @@ struct AxesRenderer {
                     check(q.x[i], q.y[i], q.u[i].isFinite && q.v[i].isFinite)
                 }
             case .bars(let b):
-                for s in b.series { for v in s.values { check(0, v) } }
+                for s in b.series { for v in s.values.prefix(b.categories.count) { check(0, v) } }
             default: break
             }
         }
@@ -475,9 +536,8 @@ struct AxesRenderer {
             return svg
         case .quiver(let q):
             let paint = paint!
-            var svg = quiver(q, plot: plot, xMap: xMap, yMap: yMap, paint: paint, occupied: &occupied)
+            let svg = quiver(q, plot: plot, xMap: xMap, yMap: yMap, paint: paint, occupied: &occupied)
             if !q.label.isEmpty { legend.append(LegendEntry(label: q.label, swatch: .arrow(paint))) }
-            if svg.isEmpty { svg = "" }
             return svg
         case .contour(let c):
             return contour(c, plot: plot, xMap: xMap, yMap: yMap, valueRange: valueRange)
@@ -537,8 +597,10 @@ struct AxesRenderer {
         guard !points.isEmpty else { return "" }
         let r = size / 2
         var body = ""
+        var drawn = Set<String>()   // markers on the same half pixel are drawn once
         for p in points {
             let x = p.x, y = p.y
+            guard drawn.insert(svgNumber((x * 2).rounded()) + " " + svgNumber((y * 2).rounded())).inserted else { continue }
             switch marker {
             case .none: break
             case .circle:
@@ -638,17 +700,20 @@ struct AxesRenderer {
         }
         if c.lines {
             let levels = c.levels.isEmpty ? Ticks.linear(range.0, range.1, maxCount: 10).values : c.levels
-            var d = ""
+            var runs: [[Point]] = []
             for level in levels {
-                for segment in marchingSquares(grid, level: level) {
-                    guard let ax = xMap.px(segment.0.x), let ay = yMap.px(segment.0.y),
-                          let bx = xMap.px(segment.1.x), let by = yMap.px(segment.1.y) else { continue }
-                    d += "M\(svgNumber(ax)) \(svgNumber(ay))L\(svgNumber(bx)) \(svgNumber(by))"
+                for chain in chainContour(marchingSquares(grid, level: level)) {
+                    var run: [Point] = []
+                    for p in chain {
+                        if let px = xMap.px(p.x), let py = yMap.px(p.y) { run.append(Point(x: px, y: py)) }
+                    }
+                    runs.append(run)
                 }
             }
+            let d = pathData(runs)
             if !d.isEmpty {
                 let look = c.filled ? " stroke=\"#ffffff\" stroke-opacity=\"0.6\" fill=\"none\"" : paintAttributes(stroke: .themed("gray"), fill: nil)
-                svg += "<path\(look) stroke-width=\"0.9\" stroke-linecap=\"round\" d=\"\(d)\"/>\n"
+                svg += "<path\(look) stroke-width=\"0.9\" stroke-linejoin=\"round\" d=\"\(d)\"/>\n"
             }
         }
         return svg
@@ -686,7 +751,7 @@ struct AxesRenderer {
     func drawLegend(_ entries: [LegendEntry], plot: Rect, occupied: [Point]) -> String {
         let rowHeight = 18.0, pad = 7.0, swatch = 26.0
         let textW = entries.map { textWidth($0.label, size: 11) }.max() ?? 0
-        let w = pad + swatch + 6 + textW + pad
+        let w = pad + swatch + 6 + textW + pad + 4
         let h = pad * 2 + rowHeight * Double(entries.count) - 4
         let inset = 8.0
         func box(_ placement: LegendPlacement) -> Rect {
@@ -807,10 +872,22 @@ func finiteRange(_ values: [Double]) -> (Double, Double)? {
     return lo <= hi ? (lo, hi) : nil
 }
 
+/// Where a contour crosses the grid: on the horizontal edge (i, j)–(i+1, j)
+/// or the vertical edge (i, j)–(i, j+1).
+struct EdgeKey: Hashable {
+    var vertical: Bool
+    var i: Int, j: Int
+}
+
+struct ContourSegment {
+    var a: Point, b: Point
+    var keyA: EdgeKey, keyB: EdgeKey
+}
+
 /// Contour segments of `grid` at `level` (marching squares, saddles resolved
 /// by the cell centre), in data coordinates.
-func marchingSquares(_ grid: Grid2D, level: Double) -> [(Point, Point)] {
-    var segments: [(Point, Point)] = []
+func marchingSquares(_ grid: Grid2D, level: Double) -> [ContourSegment] {
+    var segments: [ContourSegment] = []
     let nx = grid.x.count, ny = grid.y.count
     guard nx >= 2, ny >= 2 else { return [] }
     for j in 0..<(ny - 1) {
@@ -827,27 +904,57 @@ func marchingSquares(_ grid: Grid2D, level: Double) -> [(Point, Point)] {
             func lerp(_ a: Double, _ b: Double, _ va: Double, _ vb: Double) -> Double {
                 va == vb ? (a + b) / 2 : a + (level - va) / (vb - va) * (b - a)
             }
-            let bottom = Point(x: lerp(x0, x1, v00, v10), y: y0)
-            let top = Point(x: lerp(x0, x1, v01, v11), y: y1)
-            let leftP = Point(x: x0, y: lerp(y0, y1, v00, v01))
-            let rightP = Point(x: x1, y: lerp(y0, y1, v10, v11))
+            let bottom = (Point(x: lerp(x0, x1, v00, v10), y: y0), EdgeKey(vertical: false, i: i, j: j))
+            let top = (Point(x: lerp(x0, x1, v01, v11), y: y1), EdgeKey(vertical: false, i: i, j: j + 1))
+            let leftP = (Point(x: x0, y: lerp(y0, y1, v00, v01)), EdgeKey(vertical: true, i: i, j: j))
+            let rightP = (Point(x: x1, y: lerp(y0, y1, v10, v11)), EdgeKey(vertical: true, i: i + 1, j: j))
+            func add(_ p: (Point, EdgeKey), _ q: (Point, EdgeKey)) {
+                segments.append(ContourSegment(a: p.0, b: q.0, keyA: p.1, keyB: q.1))
+            }
             let centreAbove = (v00 + v10 + v11 + v01) / 4 >= level
             switch index {
-            case 1, 14: segments.append((leftP, bottom))
-            case 2, 13: segments.append((bottom, rightP))
-            case 3, 12: segments.append((leftP, rightP))
-            case 4, 11: segments.append((rightP, top))
-            case 6, 9: segments.append((bottom, top))
-            case 7, 8: segments.append((leftP, top))
+            case 1, 14: add(leftP, bottom)
+            case 2, 13: add(bottom, rightP)
+            case 3, 12: add(leftP, rightP)
+            case 4, 11: add(rightP, top)
+            case 6, 9: add(bottom, top)
+            case 7, 8: add(leftP, top)
             case 5:
-                if centreAbove { segments.append((bottom, rightP)); segments.append((leftP, top)) }
-                else { segments.append((leftP, bottom)); segments.append((rightP, top)) }
+                if centreAbove { add(bottom, rightP); add(leftP, top) } else { add(leftP, bottom); add(rightP, top) }
             case 10:
-                if centreAbove { segments.append((leftP, bottom)); segments.append((rightP, top)) }
-                else { segments.append((bottom, rightP)); segments.append((leftP, top)) }
+                if centreAbove { add(leftP, bottom); add(rightP, top) } else { add(bottom, rightP); add(leftP, top) }
             default: break
             }
         }
     }
     return segments
+}
+
+/// Joins contour segments sharing a grid edge into polylines (deterministic:
+/// chains start from the lowest-numbered unused segment).
+func chainContour(_ segments: [ContourSegment]) -> [[Point]] {
+    var byKey: [EdgeKey: [Int]] = [:]
+    for (n, s) in segments.enumerated() {
+        byKey[s.keyA, default: []].append(n)
+        byKey[s.keyB, default: []].append(n)
+    }
+    var used = [Bool](repeating: false, count: segments.count)
+    var chains: [[Point]] = []
+    func extend(_ chain: inout [Point], from key: EdgeKey) {
+        var key = key
+        while let next = byKey[key]?.first(where: { !used[$0] }) {
+            used[next] = true
+            let s = segments[next]
+            if s.keyA == key { chain.append(s.b); key = s.keyB } else { chain.append(s.a); key = s.keyA }
+        }
+    }
+    for start in segments.indices where !used[start] {
+        used[start] = true
+        var forward = [segments[start].a, segments[start].b]
+        extend(&forward, from: segments[start].keyB)
+        var backward: [Point] = []
+        extend(&backward, from: segments[start].keyA)
+        chains.append(backward.reversed() + forward)
+    }
+    return chains
 }

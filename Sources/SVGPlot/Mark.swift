@@ -101,7 +101,7 @@ public struct Mark: Sendable, Equatable {
     /// (and counted). Long series are thinned to min/max per pixel column.
     public static func line(x: [Double], y: [Double], label: String = "",
                             style: LineStyle = LineStyle(), marker: Marker = .none,
-                            markerSize: Double = 5) -> Mark {
+                            markerSize: Double = 6) -> Mark {
         Mark(kind: .series(Series(x: x, y: y, label: label, style: style, marker: marker,
                                   markerSize: markerSize, markerColor: style.color)))
     }

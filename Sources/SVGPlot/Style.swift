@@ -74,6 +74,10 @@ public enum Limits: Sendable, Equatable, Hashable {
     case auto
     /// Exactly `lower...upper`; data outside is clipped and counted in a note.
     case fixed(Double, Double)
+    /// Like `auto`, but ignoring far outliers of lines, markers and arrows
+    /// (beyond the 1st…99th percentile range widened by half its width on
+    /// each side); the outliers are clipped and counted in the note.
+    case robust
 }
 
 /// The aspect ratio of the data units.

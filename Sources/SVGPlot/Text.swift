@@ -29,8 +29,10 @@ func textWidth(_ text: String, size: Double) -> Double {
         let v = scalar.value
         if v >= 0x1100 {
             em += 1.0
-        } else if "il.,:;|!'`()[]".unicodeScalars.contains(scalar) {
+        } else if "il.,:;|!'`".unicodeScalars.contains(scalar) {
             em += 0.3
+        } else if "()[]{}".unicodeScalars.contains(scalar) {
+            em += 0.36
         } else if v >= 0x41 && v <= 0x5A {
             em += 0.68
         } else if v == 0x20 {
@@ -45,7 +47,7 @@ func textWidth(_ text: String, size: Double) -> Double {
 /// A readable number for text (descriptions, notes): up to 4 significant digits,
 /// scientific notation for very large or small magnitudes, no float noise.
 func readableNumber(_ value: Double) -> String {
-    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+    guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
     if value == 0 { return "0" }
     let magnitude = abs(value)
     var text: String

@@ -48,6 +48,7 @@ enum Gallery {
         ("clipping", clipping),
         ("contour-lines", contourLines),
         ("wireframe-lines", wireframeLines),
+        ("robust-limits", robustLimits),
     ]
 
     static func f1(_ x: Double) -> Double { 0.01 * x * x + 0.1 * x }
@@ -113,7 +114,7 @@ enum Gallery {
         axes.add(.contour(grid, levels: [1, 2, 4, 8, 12, 16, 20, 25, 30], colorBarLabel: "f(x0, x1)"))
         axes.add(.vline(0, style: LineStyle(color: .palette(5), width: 1, dash: .dashed)))
         axes.add(.hline(0, style: LineStyle(color: .palette(5), width: 1, dash: .dashed)))
-        axes.add(.line(x: px, y: py, label: "path (lr = 0.1)", style: LineStyle(color: .rgb(255, 255, 255), width: 1), marker: .circle))
+        axes.add(.line(x: px, y: py, label: "path (lr = 0.1)", style: LineStyle(color: .palette(1), width: 1), marker: .circle))
         axes.xLimits = .fixed(-3.5, 3.5)
         axes.yLimits = .fixed(-4.5, 4.5)
         axes.legend = .upperRight
@@ -205,9 +206,10 @@ enum Gallery {
         }
         axes.add(.hline(0.5))
         axes.add(.vline(2, style: LineStyle(color: .palette(4), width: 1, dash: .dotted)))
-        axes.add(.text("peak & 頂点 <here>", x: 1.6, y: 4.15, anchor: .middle))
+        axes.add(.text("peak & 頂点 <here>", x: 1.5, y: 4.25, anchor: .middle))
         axes.legend = .lowerLeft
         axes.grid = true
+        axes.yLimits = .fixed(-1, 4.5)
         return Figure(width: 640, height: 420, axes: [axes])
     }
 
@@ -236,6 +238,19 @@ enum Gallery {
         var auto = Axes(title: "Automatic limits", xLabel: "step", yLabel: "x1")
         auto.add(.line(y: [1, 2, .nan, 4, .infinity, 3, 2], label: "with gaps", marker: .triangle))
         return Figure(width: 800, height: 380, axes: [axes, auto])
+    }
+
+    static var robustLimits: Figure {
+        var values = Array(lossValues.prefix(2000))
+        values[700] = 1e13
+        values[701] = .nan
+        values[1500] = 4e12
+        var auto = Axes(title: "Automatic limits", xLabel: "iteration", yLabel: "loss")
+        auto.add(.line(y: values, style: LineStyle(width: 1)))
+        var robust = Axes(title: "Robust limits", xLabel: "iteration", yLabel: "loss")
+        robust.add(.line(y: values, style: LineStyle(width: 1)))
+        robust.yLimits = .robust
+        return Figure(width: 800, height: 360, axes: [auto, robust])
     }
 
     static var contourLines: Figure {

@@ -60,6 +60,45 @@ import Testing
         #expect(svg.ranges(of: regex).isEmpty)
     }
 
+    @Test func robustLimitsIgnoreOutliers() {
+        let summary = Gallery.robustLimits.summary
+        #expect(summary.contains("3 points outside the plotted range are clipped (1 not finite)"))
+        #expect(summary.contains("1 point outside the plotted range is clipped (1 not finite)"))
+    }
+
+    @Test func contourChainsAreJoined() {
+        let grid = Grid2D(x: linspace(-1, 1, 21), y: linspace(-1, 1, 21)) { $0 * $0 + $1 * $1 }
+        let chains = chainContour(marchingSquares(grid, level: 0.5))
+        #expect(chains.count == 1)
+        #expect(chains[0].first == chains[0].last, "a circle closes")
+        #expect(chains[0].count > 20)
+    }
+
+    @Test func crowdedCategoriesAreThinned() {
+        var axes = Axes()
+        let names = (0..<40).map { "category \($0)" }
+        axes.add(.bars(categories: names, series: [BarSeries(label: "v", values: names.indices.map(Double.init))]))
+        let svg = Figure(width: 400, height: 300, axes: [axes]).render()
+        #expect(svg.contains(">category 0<"))
+        #expect(!svg.contains(">category 1<"))
+    }
+
+    @Test func equalAspectHasEqualUnits() {
+        var axes = Axes()
+        axes.add(.line(x: [0, 1], y: [0, 4]))
+        axes.aspect = .equal
+        let summary = Figure(width: 600, height: 300, axes: [axes]).summary
+        // y spans 0…4 (+margin) over ~240 px, so x must span far more than 0…1.
+        #expect(!summary.contains("x axis from −0.05 to 1.05"))
+    }
+
+    @Test func coincidentMarkersAreDrawnOnce() {
+        var axes = Axes()
+        axes.add(.scatter(x: Array(repeating: 1, count: 500) + [2], y: Array(repeating: 1, count: 500) + [2]))
+        let svg = Figure(axes: [axes]).render()
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
+    }
+
     @Test func pngEncoderChecksums() {
         #expect(PNGEncoder.crc32(Array("IEND".utf8)) == 0xAE42_6082)
         #expect(PNGEncoder.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
