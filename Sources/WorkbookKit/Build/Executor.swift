@@ -102,6 +102,7 @@ public struct Executor: Sendable {
             var cellContext = context
             let place = "\(plan.cell.location.file):\(plan.cell.location.line) \(plan.cell.directive)"
             cellContext.progress = { fraction, status in progress(place, fraction, status) }
+            cellContext.deadline = start + UInt64(arguments.number("timeout") * 1e9)
             let outputs = try directive.run(arguments, cellContext)
             result.outputs = outputs
             result.status = .ran

@@ -1,4 +1,5 @@
 import DeepLearning
+import Dispatch
 
 /// What a running cell may use besides its parameters. Passed by value; the
 /// shared pieces inside are thread-safe.
@@ -11,6 +12,8 @@ public struct RunContext: Sendable {
     public var sourceRoot: String
     /// Reports progress of a long cell: fraction done (0…1) and a short status.
     public var progress: @Sendable (Double, String) -> Void
+    /// When the cell must stop (uptime in nanoseconds), from its `timeout`; nil for no limit.
+    public var deadline: UInt64?
 
     public init(defaultSeed: UInt64, data: DataProvider, sourceRoot: String,
                 progress: @escaping @Sendable (Double, String) -> Void = { _, _ in }) {
@@ -18,6 +21,15 @@ public struct RunContext: Sendable {
         self.data = data
         self.sourceRoot = sourceRoot
         self.progress = progress
+    }
+
+    /// Throws when the cell has run past its `timeout`. Long loops call this
+    /// now and then (every training iteration), so a runaway cell stops at
+    /// its limit and is reported at the cell, like any other failure.
+    public func checkDeadline() throws {
+        guard let deadline, DispatchTime.now().uptimeNanoseconds > deadline else { return }
+        throw CellFailure("the cell ran past its timeout and was stopped", parameter: "timeout",
+                          hint: "raise 'timeout:' (in seconds) or make the experiment smaller")
     }
 
     /// The seeds a cell asked for, with 0 meaning "the workbook's default".
