@@ -44,7 +44,9 @@ h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1
 code, pre { font-family: var(--mono); font-size: .88em; }
 :not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; }
 pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 8px; padding: .75rem 1rem; overflow-x: auto; line-height: 1.45; }
-math { font-size: 1.1em; }
+/* Local OpenType math fonts (with a MATH table) give proper large operators and
+   limits under sums; nothing is fetched from the network. */
+math { font-size: 1.1em; font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", math; }
 math[display="block"] { display: block math; margin: 1rem 0; overflow-x: auto; overflow-y: hidden; }
 .math-error { color: var(--error-fg); background: var(--error-bg); font-family: var(--mono); }
 figure.cell { margin: 1.5rem 0; border: 1px solid var(--border); border-radius: 10px; overflow: hidden; }
