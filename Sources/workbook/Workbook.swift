@@ -1,7 +1,25 @@
 import ArgumentParser
+import Foundation
 import WorkbookKit
 
 @main
+enum Entry {
+    /// Runs the command line, with the exit codes of the README: bad usage is 2
+    /// (swift-argument-parser's default would be 64), a failed cell 1.
+    static func main() {
+        do {
+            var command = try Workbook.parseAsRoot()
+            try command.run()
+        } catch {
+            if Workbook.exitCode(for: error).rawValue == ExitCode.validationFailure.rawValue {
+                FileHandle.standardError.write(Data((Workbook.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Workbook.exit(withError: error)
+        }
+    }
+}
+
 struct Workbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",

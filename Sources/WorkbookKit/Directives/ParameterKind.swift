@@ -77,21 +77,26 @@ public struct NumberBounds: Sendable, Equatable {
     public var description: String {
         switch (minimum, maximum) {
         case (nil, nil): return ""
-        case (let lo?, nil): return minimumIsExclusive ? " > \(formatNumber(lo))" : " ≥ \(formatNumber(lo))"
-        case (nil, let hi?): return " ≤ \(formatNumber(hi))"
-        case (let lo?, let hi?): return " in \(formatNumber(lo))…\(formatNumber(hi))"
+        case (let lo?, nil): return minimumIsExclusive ? " > \(NumberBounds.text(lo))" : " ≥ \(NumberBounds.text(lo))"
+        case (nil, let hi?): return " ≤ \(NumberBounds.text(hi))"
+        case (let lo?, let hi?): return " in \(NumberBounds.text(lo))…\(NumberBounds.text(hi))"
         }
+    }
+
+    /// Bounds read better without a trailing ".0": "≥ 0", "in 2…100000".
+    static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : formatNumber(value)
     }
 
     /// The complaint about `value`, or nil when it is within bounds.
     func problem(with value: Double) -> String? {
         if let lo = minimum {
             if minimumIsExclusive ? !(value > lo) : !(value >= lo) {
-                return "must be \(minimumIsExclusive ? "greater than" : "at least") \(formatNumber(lo))"
+                return "must be \(minimumIsExclusive ? "greater than" : "at least") \(NumberBounds.text(lo))"
             }
         }
         if let hi = maximum, !(value <= hi) {
-            return "must be at most \(formatNumber(hi))"
+            return "must be at most \(NumberBounds.text(hi))"
         }
         return nil
     }

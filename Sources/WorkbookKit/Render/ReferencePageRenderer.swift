@@ -22,7 +22,7 @@ struct ReferencePageRenderer {
                 body += "<td>\(HTML.escape(spec.doc))</td></tr>\n"
             }
             body += "</tbody></table></div>\n"
-            body += "<pre class=\"code lang-markdown\"><code>```run \(HTML.escape(directive.name))\n\(SyntaxHighlighter.highlight(directive.example, language: "yaml"))```</code></pre>\n</section>\n"
+            body += "<pre class=\"code lang-markdown\"><code>```run \(HTML.escape(directive.name))\n\(SyntaxHighlighter.highlight(directive.example, language: "yaml"))\n```</code></pre>\n</section>\n"
         }
         body += "</article>\n"
         return PageLayout.page(title: "Directives — \(workbookTitle)", workbookTitle: workbookTitle, description: nil, body: body)
