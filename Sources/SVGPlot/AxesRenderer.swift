@@ -701,13 +701,31 @@ struct AxesRenderer {
         if c.lines {
             let levels = c.levels.isEmpty ? Ticks.linear(range.0, range.1, maxCount: 10).values : c.levels
             var runs: [[Point]] = []
+            var labels = ""
             for level in levels {
+                var longest: (length: Double, run: [Point]) = (0, [])
                 for chain in chainContour(marchingSquares(grid, level: level)) {
                     var run: [Point] = []
                     for p in chain {
                         if let px = xMap.px(p.x), let py = yMap.px(p.y) { run.append(Point(x: px, y: py)) }
                     }
                     runs.append(run)
+                    let visible = run.filter { plot.contains($0.x, $0.y, tolerance: -12) }
+                    let length = zip(visible, visible.dropFirst()).reduce(0) { $0 + hypot($1.1.x - $1.0.x, $1.1.y - $1.0.y) }
+                    if length > longest.length { longest = (length, visible) }
+                }
+                // Without a colour bar, label each level once, on its longest visible line.
+                if !c.filled && longest.length > 60 {
+                    var walked = 0.0
+                    for (a, b) in zip(longest.run, longest.run.dropFirst()) {
+                        walked += hypot(b.x - a.x, b.y - a.y)
+                        if walked >= longest.length / 2 {
+                            labels += textElement(readableNumber(level), x: b.x, y: b.y + 4, anchor: "middle",
+                                                  classes: "wbp-t wbp-tick wbp-halo",
+                                                  extra: " stroke-width=\"3\" paint-order=\"stroke\"")
+                            break
+                        }
+                    }
                 }
             }
             let d = pathData(runs)
@@ -715,6 +733,7 @@ struct AxesRenderer {
                 let look = c.filled ? " stroke=\"#ffffff\" stroke-opacity=\"0.6\" fill=\"none\"" : paintAttributes(stroke: .themed("gray"), fill: nil)
                 svg += "<path\(look) stroke-width=\"0.9\" stroke-linejoin=\"round\" d=\"\(d)\"/>\n"
             }
+            svg += labels
         }
         return svg
     }
