@@ -62,6 +62,11 @@ import FoundationXML
         Self.assertSane(Figure(panels: [.images(ImageGrid(images: [[], [.nan, 2, -1]], labels: ["<a>"]))]), "odd images")
         Self.assertSane(Figure(panels: [.wireframe(Wireframe(Grid2D(x: [0, 1], y: [0, 1], values: [[0, 0], [0, 0]])))]), "flat surface")
         Self.assertSane(Figure(panels: [.wireframe(Wireframe(Grid2D(x: [0], y: [], values: [])))]), "empty surface")
+        let hostile = Grid2D(x: [0, 1, 2], y: [0, 1e308], values: [[.nan, 1e308, -1e308], [0, .infinity, 1]])
+        Self.assertSane(Figure(panels: [.wireframe(Wireframe(hostile)), .wireframe(Wireframe(hostile, filled: false))]), "hostile surface")
+        var heat = Axes()
+        heat.add(.contour(hostile))
+        Self.assertSane(Figure(axes: [heat]), "hostile heat map")
     }
 }
 
