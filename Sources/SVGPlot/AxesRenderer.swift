@@ -62,6 +62,28 @@ func clipSegment(_ a: Point, _ b: Point, to r: Rect) -> (Point, Point)? {
     return (s, e)
 }
 
+/// Cuts polylines at `bounds` (Liang–Barsky per segment); parts outside are
+/// dropped, so no coordinate ends up far outside the plot.
+func clipRuns(_ runs: [[Point?]], to bounds: Rect) -> [[Point]] {
+    var result: [[Point]] = []
+    for points in runs {
+        var current: [Point] = []
+        for i in 0..<max(0, points.count - 1) {
+            guard let a = points[i], let b = points[i + 1], let (c0, c1) = clipSegment(a, b, to: bounds) else {
+                if !current.isEmpty { result.append(current); current = [] }
+                continue
+            }
+            if current.last != c0 {
+                if !current.isEmpty { result.append(current) }
+                current = [c0]
+            }
+            current.append(c1)
+        }
+        if !current.isEmpty { result.append(current) }
+    }
+    return result
+}
+
 /// Keeps, per run of consecutive points in the same pixel column, the first,
 /// lowest, highest and last point (in their original order): the envelope of
 /// a dense curve survives with a few points per column.
@@ -500,21 +522,7 @@ struct AxesRenderer {
             }
             if let style = s.style {
                 let bounds = Rect(x: plot.x - style.width, y: plot.y - style.width, w: plot.w + 2 * style.width, h: plot.h + 2 * style.width)
-                var runs: [[Point]] = []
-                var current: [Point] = []
-                for i in 0..<max(0, n - 1) {
-                    guard let a = points[i], let b = points[i + 1], let (c0, c1) = clipSegment(a, b, to: bounds) else {
-                        if !current.isEmpty { runs.append(current); current = [] }
-                        continue
-                    }
-                    if current.last != c0 {
-                        if !current.isEmpty { runs.append(current) }
-                        current = [c0]
-                    }
-                    current.append(c1)
-                }
-                if !current.isEmpty { runs.append(current) }
-                runs = runs.map(thinPerPixelColumn)
+                let runs = clipRuns([points], to: bounds).map(thinPerPixelColumn)
                 for run in runs { occupied += run.count > 200 ? stride(from: 0, to: run.count, by: run.count / 100).map { run[$0] } : run }
                 let d = pathData(runs)
                 if !d.isEmpty {
@@ -552,7 +560,10 @@ struct AxesRenderer {
                 var rects = ""
                 for (i, v) in series.values.enumerated() where i < b.categories.count {
                     let x0 = Double(i) - 0.4 + Double(j) * width
-                    guard let pv = yMap.px(min(max(v, yMap.lo), yMap.hi)), let px0 = xMap.px(x0), let px1 = xMap.px(x0 + width) else { continue }
+                    guard let pv = yMap.px(min(max(v, yMap.lo), yMap.hi)), var px0 = xMap.px(x0), var px1 = xMap.px(x0 + width) else { continue }
+                    px0 = min(max(px0, plot.x - 2), plot.maxX + 2)
+                    px1 = min(max(px1, plot.x - 2), plot.maxX + 2)
+                    if px1 <= px0 { continue }
                     let top = min(pv, py0), h = abs(pv - py0)
                     rects += "<rect x=\"\(svgNumber(px0 + 0.5))\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(max(0.5, px1 - px0 - 1)))\" height=\"\(svgNumber(h))\"/>"
                     occupied.append(Point(x: (px0 + px1) / 2, y: top))
@@ -645,8 +656,15 @@ struct AxesRenderer {
         for i in 0..<n {
             guard q.u[i].isFinite, q.v[i].isFinite, xMap.inside(q.x[i]), yMap.inside(q.y[i]),
                   let x0 = xMap.px(q.x[i]), let y0 = yMap.px(q.y[i]) else { continue }
-            let dx = q.u[i] * sx * k, dy = q.v[i] * sy * k
-            let length = hypot(dx, dy)
+            var dx = q.u[i] * sx * k, dy = q.v[i] * sy * k
+            var length = hypot(dx, dy)
+            guard length.isFinite else { continue }
+            let longest = 2 * hypot(plot.w, plot.h)
+            if length > longest {
+                dx *= longest / length
+                dy *= longest / length
+                length = longest
+            }
             occupied.append(Point(x: x0, y: y0))
             guard length >= 0.75 else { continue }
             let ux = dx / length, uy = dy / length
@@ -692,8 +710,10 @@ struct AxesRenderer {
             }
             // Pixel centres sit on the grid points.
             let dx = (grid.x[nx - 1] - grid.x[0]) / Double(nx - 1), dy = (grid.y[ny - 1] - grid.y[0]) / Double(ny - 1)
+            let limit = 1e6  // beyond this the visible part is a fraction of one cell: not worth an image
             if let x0 = xMap.px(grid.x[0] - dx / 2), let x1 = xMap.px(grid.x[nx - 1] + dx / 2),
-               let y0 = yMap.px(grid.y[0] - dy / 2), let y1 = yMap.px(grid.y[ny - 1] + dy / 2) {
+               let y0 = yMap.px(grid.y[0] - dy / 2), let y1 = yMap.px(grid.y[ny - 1] + dy / 2),
+               [x0, x1, y0, y1].allSatisfy({ abs($0) < limit }) {
                 let url = PNGEncoder.dataURL(width: nx, height: ny, channels: 3, pixels: pixels)
                 svg += "<image x=\"\(svgNumber(min(x0, x1)))\" y=\"\(svgNumber(min(y0, y1)))\" width=\"\(svgNumber(abs(x1 - x0)))\" height=\"\(svgNumber(abs(y1 - y0)))\" preserveAspectRatio=\"none\" href=\"\(url)\"/>\n"
             }
@@ -701,13 +721,33 @@ struct AxesRenderer {
         if c.lines {
             let levels = c.levels.isEmpty ? Ticks.linear(range.0, range.1, maxCount: 10).values : c.levels
             var runs: [[Point]] = []
+            var labels = ""
             for level in levels {
+                var longest: (length: Double, run: [Point]) = (0, [])
+                let bounds = Rect(x: plot.x - 2, y: plot.y - 2, w: plot.w + 4, h: plot.h + 4)
                 for chain in chainContour(marchingSquares(grid, level: level)) {
-                    var run: [Point] = []
+                    var run: [Point?] = []
                     for p in chain {
-                        if let px = xMap.px(p.x), let py = yMap.px(p.y) { run.append(Point(x: px, y: py)) }
+                        if let px = xMap.px(p.x), let py = yMap.px(p.y) { run.append(Point(x: px, y: py)) } else { run.append(nil) }
                     }
-                    runs.append(run)
+                    let clipped = clipRuns([run], to: bounds)
+                    runs += clipped
+                    let visible = clipped.flatMap { $0 }.filter { plot.contains($0.x, $0.y, tolerance: -12) }
+                    let length = zip(visible, visible.dropFirst()).reduce(0) { $0 + hypot($1.1.x - $1.0.x, $1.1.y - $1.0.y) }
+                    if length > longest.length { longest = (length, visible) }
+                }
+                // Without a colour bar, label each level once, on its longest visible line.
+                if !c.filled && longest.length > 60 {
+                    var walked = 0.0
+                    for (a, b) in zip(longest.run, longest.run.dropFirst()) {
+                        walked += hypot(b.x - a.x, b.y - a.y)
+                        if walked >= longest.length / 2 {
+                            labels += textElement(readableNumber(level), x: b.x, y: b.y + 4, anchor: "middle",
+                                                  classes: "wbp-t wbp-tick wbp-halo",
+                                                  extra: " stroke-width=\"3\" paint-order=\"stroke\"")
+                            break
+                        }
+                    }
                 }
             }
             let d = pathData(runs)
@@ -715,6 +755,7 @@ struct AxesRenderer {
                 let look = c.filled ? " stroke=\"#ffffff\" stroke-opacity=\"0.6\" fill=\"none\"" : paintAttributes(stroke: .themed("gray"), fill: nil)
                 svg += "<path\(look) stroke-width=\"0.9\" stroke-linejoin=\"round\" d=\"\(d)\"/>\n"
             }
+            svg += labels
         }
         return svg
     }

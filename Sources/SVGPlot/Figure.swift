@@ -24,6 +24,7 @@ public struct Figure: Sendable, Equatable {
     /// so equal figures get equal ids and different figures on one page do not clash.
     public var id: String = ""
 
+    /// Sizes that are not finite or below 10 px are replaced by 640 × 400 or 10 px.
     public init(width: Double = 640, height: Double = 400, title: String = "", columns: Int? = nil, panels: [Panel]) {
         self.width = width
         self.height = height
@@ -46,6 +47,7 @@ public struct Figure: Sendable, Equatable {
     /// The figure as a standalone, byte-deterministic SVG document.
     public func render() -> String {
         let parts = layout()
+        let (width, height) = size
         let w = svgNumber(width), h = svgNumber(height)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
         svg += " role=\"img\" aria-labelledby=\"\(placeholder)-title \(placeholder)-desc\" class=\"wbp-root\">\n"
@@ -65,7 +67,14 @@ public struct Figure: Sendable, Equatable {
         var body: String
     }
 
+    /// The usable size (see `init`).
+    var size: (Double, Double) {
+        (width.isFinite ? max(10, width) : 640, height.isFinite ? max(10, height) : 400)
+    }
+
     func layout() -> Parts {
+        let (width, height) = size
+        let columns = max(1, columns)
         var body = ""
         var descriptions: [String] = []
         let titleHeight = title.isEmpty ? 0.0 : 30.0

@@ -27,8 +27,12 @@ func textWidth(_ text: String, size: Double) -> Double {
     var em = 0.0
     for scalar in text.unicodeScalars {
         let v = scalar.value
-        if v >= 0x1100 {
+        if isWide(v) {
             em += 1.0
+        } else if v > 0x7F {
+            em += 0.65
+        } else if v >= 0x30 && v <= 0x39 {
+            em += 0.62
         } else if "il.,:;|!'`".unicodeScalars.contains(scalar) {
             em += 0.3
         } else if "()[]{}".unicodeScalars.contains(scalar) {
@@ -42,6 +46,13 @@ func textWidth(_ text: String, size: Double) -> Double {
         }
     }
     return em * size
+}
+
+/// East Asian wide characters (CJK, kana, hangul, full-width forms).
+private func isWide(_ v: UInt32) -> Bool {
+    (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+        || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
 }
 
 /// A readable number for text (descriptions, notes): up to 4 significant digits,

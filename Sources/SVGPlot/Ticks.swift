@@ -48,7 +48,7 @@ public struct Ticks: Sendable, Equatable {
         let exponents = choice.values(llo, lhi).map { Int($0.rounded()) }
         var values: [Double] = []
         for e in exponents { values.append(pow10Signed(e)) }
-        if choice.step == 1 && exponents.count <= 3 {
+        if choice.step == 1 && !exponents.isEmpty && exponents.count <= 3 {
             // Few decades: add 2× and 5× ticks.
             var extended: [Double] = []
             for e in (exponents.first! - 1)...(exponents.last!) {
@@ -69,11 +69,13 @@ public struct Ticks: Sendable, Equatable {
         var exponent: Int
         var step: Double { exponent >= 0 ? mantissa * pow10(exponent) : mantissa / pow10(-exponent) }
 
+        /// The first and last multiple of the step inside lo…hi; (1, 0) (empty)
+        /// when the step is unusable (zero, or too small for the magnitudes).
         func range(_ lo: Double, _ hi: Double) -> (Int, Int) {
             let s = step
-            let a = Int((lo / s - 1e-9).rounded(.up))
-            let b = Int((hi / s + 1e-9).rounded(.down))
-            return (a, b)
+            let ra = (lo / s - 1e-9).rounded(.up), rb = (hi / s + 1e-9).rounded(.down)
+            guard s > 0, s.isFinite, abs(ra) < 1e15, abs(rb) < 1e15 else { return (1, 0) }
+            return (Int(ra), Int(rb))
         }
 
         func value(_ k: Int) -> Double {
@@ -119,9 +121,9 @@ public struct Ticks: Sendable, Equatable {
         var lo = min(a, b), hi = max(a, b)
         if !lo.isFinite || !hi.isFinite { return (0, 1) }
         let magnitude = max(abs(lo), abs(hi))
-        if hi - lo <= magnitude * 1e-10 || hi - lo < 1e-300 {
+        if hi - lo <= magnitude * 1e-10 || hi - lo < 1e-290 {
             let centre = (lo + hi) / 2
-            let pad = magnitude == 0 ? 1 : magnitude * 0.1
+            let pad = magnitude < 1e-280 ? 1 : magnitude * 0.1
             lo = centre - pad
             hi = centre + pad
         }

@@ -55,8 +55,61 @@ import FoundationXML
         }
         Self.assertSane(Figure(width: 10, height: 10, axes: [cases[4].1]), "tiny figure")
         Self.assertSane(Figure(panels: []), "no panels")
+        Self.assertSane(Figure(width: .nan, height: -5, axes: [cases[4].1]), "invalid size")
+        var zeroColumns = Figure(axes: [cases[4].1])
+        zeroColumns.columns = 0
+        Self.assertSane(zeroColumns, "zero columns")
         Self.assertSane(Figure(panels: [.images(ImageGrid(images: [[], [.nan, 2, -1]], labels: ["<a>"]))]), "odd images")
         Self.assertSane(Figure(panels: [.wireframe(Wireframe(Grid2D(x: [0, 1], y: [0, 1], values: [[0, 0], [0, 0]])))]), "flat surface")
         Self.assertSane(Figure(panels: [.wireframe(Wireframe(Grid2D(x: [0], y: [], values: [])))]), "empty surface")
+        let hostile = Grid2D(x: [0, 1, 2], y: [0, 1e308], values: [[.nan, 1e308, -1e308], [0, .infinity, 1]])
+        Self.assertSane(Figure(panels: [.wireframe(Wireframe(hostile)), .wireframe(Wireframe(hostile, filled: false))]), "hostile surface")
+        var heat = Axes()
+        heat.add(.contour(hostile))
+        Self.assertSane(Figure(axes: [heat]), "hostile heat map")
+    }
+}
+
+/// Seeded random figures: whatever the data, rendering must not trap and must stay well-formed.
+@Suite struct FuzzTests {
+    static func value(_ r: inout SeededRandom) -> Double {
+        switch Int(r.next() * 10) {
+        case 0: return [.nan, .infinity, -.infinity, 0, 1e308, -1e-308][Int(r.next() * 6)]
+        case 1: return (r.next() - 0.5) * 1e13
+        case 2: return (r.next() - 0.5) * 1e-12
+        default: return (r.next() - 0.5) * 10
+        }
+    }
+
+    @Test func randomFiguresRenderSanely() {
+        var r = SeededRandom(seed: 7)
+        for round in 0..<150 {
+            var axes = Axes(title: round % 3 == 0 ? "t" : "", xLabel: round % 2 == 0 ? "x" : "", yLabel: "y")
+            for _ in 0..<(1 + Int(r.next() * 3)) {
+                let n = Int(r.next() * 40)
+                let xs = (0..<n).map { _ in Self.value(&r) }, ys = (0..<n).map { _ in Self.value(&r) }
+                switch Int(r.next() * 7) {
+                case 0: axes.add(.line(x: xs, y: ys, label: "l", marker: [.none, .circle, .cross][Int(r.next() * 3)]))
+                case 1: axes.add(.scatter(x: xs, y: ys, marker: .triangle, label: "s"))
+                case 2: axes.add(.quiver(x: xs, y: ys, u: ys, v: xs))
+                case 3:
+                    let k = 2 + Int(r.next() * 5)
+                    let grid = Grid2D(x: (0..<k).map(Double.init), y: (0..<k).map { Double($0) * 2 },
+                                      values: (0..<k).map { _ in (0..<k).map { _ in Self.value(&r) } })
+                    axes.add(.contour(grid, filled: r.next() < 0.5))
+                case 4: axes.add(.bars(categories: (0..<min(n, 5)).map(String.init), series: [BarSeries(label: "b", values: ys)]))
+                case 5: axes.add(.hline(Self.value(&r))); axes.add(.vline(Self.value(&r)))
+                default: axes.add(.text("<&>", x: Self.value(&r), y: Self.value(&r)))
+                }
+            }
+            if r.next() < 0.3 { axes.xScale = .log }
+            if r.next() < 0.3 { axes.yScale = .log }
+            if r.next() < 0.3 { axes.yLimits = .fixed(Self.value(&r), Self.value(&r)) }
+            if r.next() < 0.2 { axes.xLimits = .robust }
+            if r.next() < 0.2 { axes.aspect = .equal }
+            axes.grid = r.next() < 0.5
+            axes.legend = [.best, .upperLeft, .lowerRight, .hidden][Int(r.next() * 4)]
+            EdgeCaseTests.assertSane(Figure(width: 200 + r.next() * 600, height: 150 + r.next() * 400, axes: [axes]), "fuzz \(round)")
+        }
     }
 }
