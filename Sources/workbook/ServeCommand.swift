@@ -80,7 +80,6 @@ struct Serve: ParsableCommand {
             source.resume()
             sources.append(source)
         }
-        withExtendedLifetime(sources) {}
         Serve.keepAlive = sources
 
         Task {
@@ -97,5 +96,6 @@ struct Serve: ParsableCommand {
         dispatchMain()
     }
 
+    /// Keeps the signal sources alive while `dispatchMain()` runs.
     nonisolated(unsafe) static var keepAlive: [DispatchSourceSignal] = []
 }
