@@ -33,7 +33,7 @@ struct Workbook: ParsableCommand {
             Exit status: 0 when every cell ran, 1 when a cell failed (pages are still \
             written), 2 for bad usage.
             """,
-        subcommands: [Build.self, Directives.self],
+        subcommands: [Build.self, Directives.self, Serve.self],
         defaultSubcommand: nil
     )
 }
