@@ -49,6 +49,11 @@ public struct Executor: Sendable {
                                 plan.label = label
                             }
                         }
+                        if plan.diagnostics.isEmpty, directive.readsData, case .text(let name)? = arguments.values["dataset"],
+                           case .failure(let failure) = context.data.locate(name) {
+                            plan.diagnostics.append(.error(failure.message, at: arguments.locations["dataset"] ?? cell.directiveLocation,
+                                                           hint: failure.hint, length: max(1, name.count)))
+                        }
                         if plan.diagnostics.isEmpty, let estimate = directive.estimate(arguments) {
                             let timeout = arguments.number("timeout")
                             if estimate > timeout {
