@@ -25,13 +25,20 @@ public struct WorkbookBuilder: Sendable {
 
         // 1. Read.
         let settings = WorkbookSettings.load(path: (options.chapters as NSString).appendingPathComponent("workbook.yml"))
-        var chapters = try ChapterLoader.loadChapters(in: options.chapters)
+        let chapters = try ChapterLoader.loadChapters(in: options.chapters)
         var sources: [String: String] = [:]
         for chapter in chapters { sources[chapter.path] = try? String(contentsOfFile: chapter.path, encoding: .utf8) }
+        // `--only` selects chapters (by file name or slug) or one cell (by label). Every
+        // chapter is still read and checked, so numbering, navigation and cross-references
+        // stay those of the whole workbook; only the selected pages are run and written.
+        var selected = Set(chapters.indices)
+        var onlyLabel: String?
         if let only = options.only {
-            let selected = chapters.filter { $0.slug == only || $0.path.hasSuffix(only) || $0.cells.contains { $0.labelText == only } }
-            if selected.isEmpty { throw BuildError("--only '\(only)' matches no chapter file and no cell label") }
-            chapters = selected
+            let byFile = chapters.indices.filter { chapters[$0].slug == only || chapters[$0].path.hasSuffix(only) }
+            let byLabel = chapters.indices.filter { chapters[$0].cells.contains { $0.labelText == only } }
+            if byFile.isEmpty && byLabel.isEmpty { throw BuildError("--only '\(only)' matches no chapter file and no cell label") }
+            selected = Set(byFile.isEmpty ? byLabel : byFile)
+            if byFile.isEmpty { onlyLabel = only }
         }
 
         // 2. Check everything before anything runs.
@@ -41,16 +48,17 @@ public struct WorkbookBuilder: Sendable {
             registry: registry,
             cache: CellCache(directory: outputURL.appendingPathComponent(".cache"), toolIdentity: CellCache.currentToolIdentity()),
             readCache: options.useCache, context: context, jobs: max(1, options.jobs))
-        var plans = executor.plan(chapters)
-        if let only = options.only, chapters.contains(where: { $0.cells.contains { $0.labelText == only } }) {
-            for i in plans.indices where plans[i].label != only && plans[i].isRunnable {
+        let allPlans = executor.plan(chapters)
+        let site = SiteMapBuilder.make(title: settings.settings.title, chapters: chapters, plans: allPlans)
+        var plans = allPlans.filter { selected.contains($0.chapterIndex) }
+        if let onlyLabel {
+            for i in plans.indices where plans[i].label != onlyLabel && plans[i].isRunnable {
                 plans[i].skipReason = "not selected by --only"
             }
         }
-        let math = chapters.map(MathRendering.render)
-        let site = SiteMapBuilder.make(title: settings.settings.title, chapters: chapters, plans: plans)
+        let math = chapters.indices.map { selected.contains($0) ? MathRendering.render(chapters[$0]) : MathRendering.Rendered(html: [], diagnostics: []) }
         var diagnostics = settings.diagnostics
-        for (i, chapter) in chapters.enumerated() {
+        for (i, chapter) in chapters.enumerated() where selected.contains(i) {
             diagnostics += chapter.diagnostics + math[i].diagnostics
             for reference in chapter.references where site.targets[reference.label] == nil {
                 let hint = closestMatch(to: reference.label, among: Array(site.targets.keys).sorted()).map { "did you mean '@\($0)'?" }
@@ -84,7 +92,7 @@ public struct WorkbookBuilder: Sendable {
         try writer.write(IndexPageRenderer(site: site).render(), to: "index.html")
         try writer.write(ReferencePageRenderer(registry: registry, workbookTitle: site.title).render(), to: SiteMap.referenceFile)
         var timings: [JSONValue] = []
-        for (index, chapter) in chapters.enumerated() {
+        for (index, chapter) in chapters.enumerated() where selected.contains(index) {
             let chapterResults = zip(plans, results).filter { $0.0.chapterIndex == index }.map(\.1)
             var figureFiles: [String: [String]] = [:]
             var written: Set<String> = []
@@ -114,7 +122,7 @@ public struct WorkbookBuilder: Sendable {
         try writer.write(JSONValue.object([("cells", .array(timings))]).render(), to: "timings.json")
 
         // 5. Report.
-        var report = BuildReport(chapters: chapters.count, ran: 0, cached: 0, failed: 0, skipped: 0,
+        var report = BuildReport(chapters: selected.count, ran: 0, cached: 0, failed: 0, skipped: 0,
                                  diagnostics: diagnostics + results.flatMap { $0.diagnostics.filter { d in !diagnostics.contains(d) } },
                                  slowest: [], seconds: 0)
         for result in results {
