@@ -10,7 +10,10 @@ public struct DirectiveRegistry: Sendable {
     public static let standard = DirectiveRegistry([
         .loss,
         .plot,
-
+        .derivative,
+        .tangent,
+        .partial,
+        .gradient,
     ])
 
     public func directive(named name: String) -> Directive? {
