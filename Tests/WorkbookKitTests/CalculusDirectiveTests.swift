@@ -59,7 +59,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
 // MARK: - Registry
 
 @Test func calculusDirectivesAreRegistered() {
-    for name in ["derivative", "tangent", "partial", "gradient"] {
+    for name in ["derivative", "tangent", "partial", "gradient", "gradient-field", "surface", "descent"] {
         #expect(DirectiveRegistry.standard.directive(named: name) != nil, "\(name) is missing")
     }
 }
@@ -165,4 +165,108 @@ private func occurrences(of needle: String, in text: String) -> Int {
     }
     #expect(numbers(outputs, "∇f(3, 4)") == [6.00000000000378, 7.999999999999119])  // exact, as partial
     #expect(tables(outputs).first?.rows.count == 3)
+}
+
+// MARK: - gradient-field and surface
+
+@Test func gradientFieldDrawsAnArrowPerGridPoint() throws {
+    // The book's grid on [-2, 2] step 0.25: 17 × 17 points; at (0, 0) ∇f = 0 exactly, so no arrow.
+    let outputs = try runCalculus("gradient-field", "f: x0^2 + x1^2")
+    let svg = try #require(figures(outputs).first?.svg)
+    let arrows = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<path class=\"wbp-fgray\"") }
+    #expect(arrows.count == 1)
+    #expect(occurrences(of: "Z", in: arrows.first ?? "") == 17 * 17 - 1)
+    // The longest arrow is at a corner: |∇f| = |(4, 4)| = 4√2 (tolerance 1e-9).
+    let longest = try #require(outputs.compactMap { if case .value(_, let v, _) = $0 { return v } else { return nil } }.first)
+    #expect(abs(longest - 4 * 2.0.squareRoot()) < 1e-9)
+}
+
+@Test func tooFineAGridIsRefused() {
+    let found = calculusDiagnostics("gradient-field", "f: x0^2 + x1^2\nstep: 0.01")
+    #expect(found.first?.message.hasPrefix("step 0.01 gives a grid of about 401 × 401 arrows") == true)
+    #expect(found.first?.location.line == 7)
+}
+
+@Test func surfaceDrawsWireframeAndContour() throws {
+    // 25 × 25 grid on [-3, 3] step 0.25: 24 × 24 facets; min 0 and max 18 exactly (tolerance 0).
+    let wire = try runCalculus("surface", "f: x0^2 + x1^2")
+    let svg = try #require(figures(wire).first?.svg)
+    #expect(svg.contains("wbp-wireframe"))
+    #expect(occurrences(of: "<path fill=\"#", in: svg) == 24 * 24)
+    #expect(value(wire, "smallest f on the grid") == 0)
+    #expect(value(wire, "largest f on the grid") == 18)
+    let contour = try runCalculus("surface", "f: x0^2 + x1^2\nstyle: contour")
+    let csvg = try #require(figures(contour).first?.svg)
+    #expect(csvg.contains("<image"))  // the filled heat map
+}
+
+// MARK: - descent
+
+@Test func descentWithTheBookLearningRateConverges() throws {
+    // The book: array([-6.11110793e-10, 8.14814391e-10]); tolerance 1e-11 on each coordinate.
+    let outputs = try runCalculus("descent", "f: x0^2 + x1^2\nstart: [-3.0, 4.0]\nlr: 0.1\nsteps: 100")
+    let x0 = try #require(value(outputs, "end x0 (lr=0.1)"))
+    let x1 = try #require(value(outputs, "end x1 (lr=0.1)"))
+    #expect(abs(x0 - -6.11110793e-10) < 1e-11)
+    #expect(abs(x1 - 8.14814391e-10) < 1e-11)
+    #expect(notes(outputs).isEmpty)
+    let svg = try #require(figures(outputs).first?.svg)
+    #expect(occurrences(of: "<circle", in: svg) + occurrences(of: "<path d=\"M", in: svg) >= 0)
+    #expect(svg.contains("stroke-dasharray"))  // the dashed lines x0 = 0 and x1 = 0
+}
+
+@Test func tooLargeAndTooSmallLearningRates() throws {
+    // lr = 10: the book prints array([-2.58983747e+13, -1.29524862e+12]) (relative tolerance 1e-8);
+    // lr = 1e-10: array([-2.99999994, 3.99999992]) (tolerance 1e-8).
+    let outputs = try runCalculus("descent", "f: x0^2 + x1^2\nlr: [10, 0.1, 1e-10]")
+    let big0 = try #require(value(outputs, "end x0 (lr=10)"))
+    let big1 = try #require(value(outputs, "end x1 (lr=10)"))
+    #expect(abs(big0 / -2.58983747e13 - 1) < 1e-8)
+    #expect(abs(big1 / -1.29524862e12 - 1) < 1e-8)
+    #expect(abs((value(outputs, "end x0 (lr=1e-10)") ?? 0) - -2.99999994) < 1e-8)
+    #expect(abs((value(outputs, "end x1 (lr=1e-10)") ?? 0) - 3.99999992) < 1e-8)
+    let found = notes(outputs)
+    #expect(found.contains { $0.hasPrefix("lr = 10 diverges: |x| reaches 2.6e13 after 100 steps") })
+    #expect(found.contains { $0.hasPrefix("lr = 1e-10 barely moves") })
+    #expect(!found.contains { $0.hasPrefix("lr = 0.1") })
+    let svg = try #require(figures(outputs).first?.svg)
+    #expect(svg.contains("lr = 10") && svg.contains("lr = 1e-10"))  // one titled panel per learning rate
+    #expect(svg.contains("clipped"))  // the diverging path leaves the view and SVGPlot says so
+}
+
+@Test func overflowIsReportedNotHidden() throws {
+    // x0^16 with lr = 1: -3 → 2.3e8 → -1e126, where f is inf and the gradient (inf − inf)/2h is NaN.
+    // The run must finish and say so.
+    let outputs = try runCalculus("descent", "f: x0^16 + x1^2\nlr: 1\nsteps: 10")
+    let x0 = try #require(value(outputs, "end x0 (lr=1)"))
+    #expect(!x0.isFinite)
+    #expect(notes(outputs).contains { $0.hasPrefix("lr = 1 overflows") })
+}
+
+@Test func descentWithZeroStepsStaysAtTheStart() throws {
+    // Exact (tolerance 0): no update at all.
+    let outputs = try runCalculus("descent", "f: x0^2 + x1^2\nsteps: 0")
+    #expect(value(outputs, "end x0 (lr=0.1)") == -3)
+    #expect(value(outputs, "end x1 (lr=0.1)") == 4)
+}
+
+@Test func descentBadValuesAreDiagnostics() {
+    #expect(calculusDiagnostics("descent", "f: x0^2 + x1^2\nsteps: -1").first?.location.line == 7)
+    #expect(calculusDiagnostics("descent", "f: x0^2 + x1^2\nlr: [0.1, 0]").first?.location.line == 7)
+    // x2 is not a variable of a two-variable function: reported at its column (4 + 7 = 11).
+    let found = calculusDiagnostics("descent", "f: x0^2 + x2^2")
+    #expect(found.first?.location == WorkbookKit.SourceLocation(file: "chapters/03-t.md", line: 6, column: 11))
+}
+
+@Test func hugeDescentIsEstimatedBeyondTheDefaultTimeout() throws {
+    let outcome = CellValidator(registry: .standard).validate(calculusCell("descent", "f: x0^2 + x1^2\nlr: [0.1, 0.01]\nsteps: 10000000"))
+    guard case .valid(let directive, let arguments) = outcome else {
+        Issue.record("expected a valid cell")
+        return
+    }
+    let estimate = try #require(directive.estimate(arguments))
+    #expect(estimate > 120)  // the default timeout
+    let small = CellValidator(registry: .standard).validate(calculusCell("descent", "f: x0^2 + x1^2"))
+    guard case .valid(let d, let a) = small else { return }
+    #expect((d.estimate(a) ?? 0) < 1)
 }

@@ -14,6 +14,9 @@ public struct DirectiveRegistry: Sendable {
         .tangent,
         .partial,
         .gradient,
+        .gradientField,
+        .surface,
+        .descent,
     ])
 
     public func directive(named name: String) -> Directive? {

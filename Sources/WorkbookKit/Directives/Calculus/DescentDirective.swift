@@ -1,0 +1,178 @@
+import DeepLearning
+import SVGPlot
+
+extension Directive {
+    /// Section 4.4.1, figure 4-10: gradient descent (勾配法) x ← x − η∇f(x) from a start
+    /// point, for one or more learning rates (学習率) η, drawn over the contours of f.
+    public static let descent = Directive(
+        name: "descent",
+        summary: "gradient descent (勾配法) on a function of two variables for one or more learning rates (figure 4-10)",
+        parameters: [
+            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1 to minimise, e.g. x0^2 + x1^2"),
+            ParameterSpec("start", .point(dimension: 2), default: "[-3.0, 4.0]", doc: "the initial point init_x [x0, x1]"),
+            ParameterSpec("lr", .numbers(.positive), default: "0.1", doc: "the learning rate η (学習率), or a list of them to compare"),
+            ParameterSpec("steps", .integer(.nonNegative), default: "100", doc: "how many updates step_num (the book uses 100)"),
+            ParameterSpec("h", .number(.positive), default: "1e-4", doc: "the step of the numerical gradient (the book uses 1e-4)"),
+        ],
+        example: """
+            f: x0^2 + x1^2
+            start: [-3.0, 4.0]
+            lr: [10, 0.1, 1e-10]
+            steps: 100
+            caption: Too large, right and too small learning rates
+            """,
+        estimate: { arguments in
+            let updates = Double(arguments.integer("steps")) * Double(arguments.numbers("lr").count)
+            return updates * DescentRun.secondsPerUpdate
+        },
+        run: { arguments, context in
+            let f = arguments.expression("f")
+            let start = arguments.points("start")[0]
+            let steps = arguments.integer("steps")
+            let h = arguments.number("h")
+            let rates = arguments.numbers("lr")
+            let objective: ([Double]) -> Double = { f.evaluate($0) }
+            var runs: [DescentRun] = []
+            for (i, lr) in rates.enumerated() {
+                context.progress(Double(i) / Double(rates.count), "lr = \(CalculusText.label(lr))")
+                let path = gradientDescent(start: start, learningRate: lr, steps: steps) {
+                    numericalGradient(of: objective, at: $0, h: h)
+                }
+                runs.append(DescentRun(lr: lr, path: path, f: objective, h: h))
+            }
+            context.progress(1, "drawing")
+
+            var outputs: [CellOutput] = [.figure(DescentRun.figure(runs, f: objective, start: start))]
+            var rows: [[TableCell]] = []
+            for run in runs {
+                let end = run.path[run.path.count - 1]
+                let tag = "(lr=\(CalculusText.label(run.lr)))"
+                outputs.append(.value(name: "end x0 \(tag)", value: end[0]))
+                outputs.append(.value(name: "end x1 \(tag)", value: end[1]))
+                outputs.append(.value(name: "f at the end \(tag)", value: run.fEnd))
+                rows.append([.number(run.lr), .number(end[0]), .number(end[1]), .number(run.fEnd), .text(run.outcome.word)])
+            }
+            outputs.append(.table(OutputTable(name: "descent", columns: ["learning rate", "end x0", "end x1", "f at the end", "outcome"], rows: rows)))
+            outputs += runs.compactMap { $0.note(steps: steps) }.map(CellOutput.note)
+            return outputs
+        }
+    )
+}
+
+/// One learning rate's path and what became of it.
+struct DescentRun {
+    /// Measured cost of one update of a small expression (4 evaluations of f, the
+    /// bookkeeping and drawing its point), rounded up: 10⁷ updates take ~2 minutes.
+    static let secondsPerUpdate = 1.5e-5
+
+    enum Outcome: Equatable {
+        case converging, barelyMoves, notDecreasing, diverges, overflows(step: Int)
+
+        var word: String {
+            switch self {
+            case .converging: return "f decreases"
+            case .barelyMoves: return "barely moves"
+            case .notDecreasing: return "f does not decrease"
+            case .diverges: return "diverges"
+            case .overflows: return "overflows"
+            }
+        }
+    }
+
+    var lr: Double
+    var path: [[Double]]
+    var fStart: Double
+    var fEnd: Double
+    var outcome: Outcome
+    /// Whether the last update did not move the point although f is not at a flat spot
+    /// (x ± h rounds back to x, so the numerical gradient is 0).
+    var stalled: Bool
+
+    init(lr: Double, path: [[Double]], f: ([Double]) -> Double, h: Double) {
+        self.lr = lr
+        self.path = path
+        let start = path[0], end = path[path.count - 1]
+        fStart = f(start)
+        fEnd = f(end)
+        let size = { (p: [Double]) in p.map(abs).max() ?? 0 }
+        let moved = zip(start, end).map { abs($0 - $1) }.max() ?? 0
+        if let k = path.firstIndex(where: { !$0.allSatisfy(\.isFinite) }) {
+            outcome = .overflows(step: k)
+        } else if fEnd > fStart && size(end) > 10 * max(size(start), 1) {
+            outcome = .diverges
+        } else if path.count > 1 && moved < 1e-6 * max(size(start), 1) {
+            outcome = .barelyMoves
+        } else if path.count > 1 && !(fEnd < fStart) {
+            outcome = .notDecreasing
+        } else {
+            outcome = .converging
+        }
+        stalled = path.count > 2 && path[path.count - 1] == path[path.count - 2]
+            && end.allSatisfy(\.isFinite) && end.contains { $0 + h == $0 && $0 - h == $0 }
+    }
+
+    /// What the reader should know about this run, or nil when it simply converges.
+    func note(steps: Int) -> String? {
+        let name = "lr = \(CalculusText.label(lr))"
+        let size = path.lazy.filter { $0.allSatisfy(\.isFinite) }.map { $0.map(abs).max() ?? 0 }.max() ?? 0
+        let updates = steps == 1 ? "1 step" : "\(steps) steps"
+        switch outcome {
+        case .converging:
+            return nil
+        case .overflows(let k):
+            return "\(name) overflows: after \(k == 1 ? "1 step" : "\(k) steps") the point is \(CalculusText.point(path[k])) (|x| had reached \(CalculusText.approx(size))); the remaining points are not finite and are not drawn."
+        case .diverges:
+            var text = "\(name) diverges: |x| reaches \(CalculusText.approx(size)) after \(updates) (f = \(CalculusText.approx(fEnd)) against \(CalculusText.approx(fStart)) at the start)."
+            if stalled {
+                text += " It stops there only because x ± h rounds back to x at that size, so the numerical gradient is 0."
+            }
+            return text + " The plot shows the points near the start; the rest are clipped."
+        case .barelyMoves:
+            let moved = zip(path[0], path[path.count - 1]).map { abs($0 - $1) }.max() ?? 0
+            return "\(name) barely moves: after \(updates) the point has moved by \(CalculusText.approx(moved)) (f from \(formatNumber(fStart)) to \(formatNumber(fEnd)))."
+        case .notDecreasing:
+            return "\(name) does not decrease f: f = \(formatNumber(fStart)) at the start and \(formatNumber(fEnd)) after \(updates) — the steps overshoot the minimum."
+        }
+    }
+
+    /// One panel per learning rate (three per row), all with the same limits:
+    /// contours of f, the axes x0 = 0 and x1 = 0 dashed, the path as points.
+    static func figure(_ runs: [DescentRun], f: ([Double]) -> Double, start: [Double]) -> OutputFigure {
+        // The view: symmetric about 0 (as the book's figure), covering the start and every
+        // point not far beyond it; a diverging path leaves it and is clipped (and counted).
+        let reach = 4 * max(start.map(abs).max() ?? 0, 1)
+        var m0 = abs(start[0]), m1 = abs(start[1])
+        for run in runs {
+            for p in run.path where p.allSatisfy(\.isFinite) && abs(p[0]) <= reach && abs(p[1]) <= reach {
+                m0 = max(m0, abs(p[0])); m1 = max(m1, abs(p[1]))
+            }
+        }
+        m0 = max(m0, 0.5); m1 = max(m1, 0.5)
+        let l0 = m0 + max(0.5, 0.125 * m0), l1 = m1 + max(0.5, 0.125 * m1)
+        let samples = 61
+        let gx = (0..<samples).map { -l0 + 2 * l0 * Double($0) / Double(samples - 1) }
+        let gy = (0..<samples).map { -l1 + 2 * l1 * Double($0) / Double(samples - 1) }
+        let grid = Grid2D(x: gx, y: gy) { f([$0, $1]) }
+        var panels: [Axes] = []
+        for (i, run) in runs.enumerated() {
+            var axes = Axes(title: runs.count > 1 ? "lr = \(CalculusText.label(run.lr))" : "", xLabel: "x0", yLabel: "x1")
+            axes.add(.contour(grid, filled: false, lines: true))
+            axes.add(.hline(0, style: LineStyle(color: .palette(0), width: 1, dash: .dashed)))
+            axes.add(.vline(0, style: LineStyle(color: .palette(0), width: 1, dash: .dashed)))
+            let drawn = run.path.filter { $0.allSatisfy(\.isFinite) }
+            let color = PlotColor.palette(runs.count > 1 ? i + 1 : 1)
+            axes.add(.line(x: drawn.map { $0[0] }, y: drawn.map { $0[1] }, label: "path (lr = \(CalculusText.label(run.lr)))",
+                           style: LineStyle(color: color, width: 0.8), marker: .circle, markerSize: runs.count > 3 ? 3.5 : 4.5))
+            axes.xLimits = .fixed(-l0, l0)
+            axes.yLimits = .fixed(-l1, l1)
+            axes.legend = .hidden
+            panels.append(axes)
+        }
+        let columns = min(3, runs.count)
+        let rows = (runs.count + columns - 1) / columns
+        let width = runs.count == 1 ? 560.0 : Double(columns) * 330
+        let height = runs.count == 1 ? 520.0 : Double(rows) * 360
+        let figure = Figure(width: width, height: height, columns: columns, axes: panels)
+        return OutputFigure(name: "descent", svg: figure.render(), description: figure.summary)
+    }
+}
