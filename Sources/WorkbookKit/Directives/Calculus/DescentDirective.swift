@@ -50,9 +50,10 @@ extension Directive {
                 outputs.append(.value(name: "end x0 \(tag)", value: end[0]))
                 outputs.append(.value(name: "end x1 \(tag)", value: end[1]))
                 outputs.append(.value(name: "f at the end \(tag)", value: run.fEnd))
-                rows.append([.number(run.lr), .number(end[0]), .number(end[1]), .number(run.fEnd), .text(run.outcome.word)])
+                rows.append([.text(CalculusText.label(run.lr)), .text(CalculusText.approx(run.fStart)), .text(CalculusText.approx(run.fEnd)), .text(run.outcome.word)])
             }
-            outputs.append(.table(OutputTable(name: "descent", columns: ["learning rate", "end x0", "end x1", "f at the end", "outcome"], rows: rows)))
+            // The full-precision numbers are the values above; the table compares at a glance.
+            outputs.append(.table(OutputTable(name: "descent", columns: ["learning rate", "f at the start", "f at the end", "outcome"], rows: rows)))
             outputs += runs.compactMap { $0.note(steps: steps) }.map(CellOutput.note)
             return outputs
         }
@@ -154,15 +155,23 @@ struct DescentRun {
         let gy = (0..<samples).map { -l1 + 2 * l1 * Double($0) / Double(samples - 1) }
         let grid = Grid2D(x: gx, y: gy) { f([$0, $1]) }
         var panels: [Axes] = []
-        for (i, run) in runs.enumerated() {
+        for run in runs {
             var axes = Axes(title: runs.count > 1 ? "lr = \(CalculusText.label(run.lr))" : "", xLabel: "x0", yLabel: "x1")
             axes.add(.contour(grid, filled: false, lines: true))
             axes.add(.hline(0, style: LineStyle(color: .palette(0), width: 1, dash: .dashed)))
             axes.add(.vline(0, style: LineStyle(color: .palette(0), width: 1, dash: .dashed)))
             let drawn = run.path.filter { $0.allSatisfy(\.isFinite) }
-            let color = PlotColor.palette(runs.count > 1 ? i + 1 : 1)
-            axes.add(.line(x: drawn.map { $0[0] }, y: drawn.map { $0[1] }, label: "path (lr = \(CalculusText.label(run.lr)))",
-                           style: LineStyle(color: color, width: 0.8), marker: .circle, markerSize: runs.count > 3 ? 3.5 : 4.5))
+            let label = "path (lr = \(CalculusText.label(run.lr)))"
+            let size = runs.count == 1 ? 6.0 : 5.5
+            switch run.outcome {
+            case .diverges, .overflows:
+                // Points only (as the book's 'o'): segments between far-away points would
+                // cross the view and look like a path that is not there.
+                axes.add(.scatter(x: drawn.map { $0[0] }, y: drawn.map { $0[1] }, label: label, color: .palette(1), size: size))
+            default:
+                axes.add(.line(x: drawn.map { $0[0] }, y: drawn.map { $0[1] }, label: label,
+                               style: LineStyle(color: .palette(1), width: 0.8), marker: .circle, markerSize: size))
+            }
             axes.xLimits = .fixed(-l0, l0)
             axes.yLimits = .fixed(-l1, l1)
             axes.legend = .hidden
