@@ -243,6 +243,13 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(notes(outputs).contains { $0.hasPrefix("lr = 1 overflows") })
 }
 
+@Test func oscillationIsNotMistakenForStandingStill() throws {
+    // lr = 1 on x0² + x1²: x → −x at every step; after an even number of steps it is back at the start.
+    let outputs = try runCalculus("descent", "f: x0^2 + x1^2\nlr: 1.0\nsteps: 20")
+    #expect(notes(outputs).contains { $0.hasPrefix("lr = 1 does not decrease f") })
+    #expect(!notes(outputs).contains { $0.contains("barely moves") })
+}
+
 @Test func descentWithZeroStepsStaysAtTheStart() throws {
     // Exact (tolerance 0): no update at all.
     let outputs = try runCalculus("descent", "f: x0^2 + x1^2\nsteps: 0")

@@ -96,7 +96,8 @@ struct DescentRun {
         fStart = f(start)
         fEnd = f(end)
         let size = { (p: [Double]) in p.map(abs).max() ?? 0 }
-        let moved = zip(start, end).map { abs($0 - $1) }.max() ?? 0
+        // How far the path ever got from the start (a path may come back: lr = 1 on x²).
+        let moved = path.map { p in zip(start, p).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
         if let k = path.firstIndex(where: { !$0.allSatisfy(\.isFinite) }) {
             outcome = .overflows(step: k)
         } else if fEnd > fStart && size(end) > 10 * max(size(start), 1) {
@@ -129,8 +130,8 @@ struct DescentRun {
             }
             return text + " The plot shows the points near the start; the rest are clipped."
         case .barelyMoves:
-            let moved = zip(path[0], path[path.count - 1]).map { abs($0 - $1) }.max() ?? 0
-            return "\(name) barely moves: after \(updates) the point has moved by \(CalculusText.approx(moved)) (f from \(formatNumber(fStart)) to \(formatNumber(fEnd)))."
+            let moved = path.map { p in zip(path[0], p).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
+            return "\(name) barely moves: in \(updates) the point never gets farther than \(CalculusText.approx(moved)) from the start (f from \(formatNumber(fStart)) to \(formatNumber(fEnd)))."
         case .notDecreasing:
             return "\(name) does not decrease f: f = \(formatNumber(fStart)) at the start and \(formatNumber(fEnd)) after \(updates) — the steps overshoot the minimum."
         }
