@@ -277,3 +277,12 @@ private func occurrences(of needle: String, in text: String) -> Int {
     guard case .valid(let d, let a) = small else { return }
     #expect((d.estimate(a) ?? 0) < 1)
 }
+
+@Test func longPathsAreThinnedForDrawing() {
+    // 10 001 points: the first 2 000 kept, then every 4th, and the last point.
+    let path = (0...10_000).map { [Double($0), 0] }
+    let kept = DescentRun.thinned(path)
+    #expect(kept.count <= DescentRun.maximumDrawnPoints + 1)
+    #expect(Array(kept.prefix(2_000)) == Array(path.prefix(2_000)))
+    #expect(kept.last == path.last)
+}
