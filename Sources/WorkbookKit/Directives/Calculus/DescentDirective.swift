@@ -156,6 +156,9 @@ struct DescentRun {
         case .barelyMoves:
             return "\(name) barely moves: in \(updates) the point never gets farther than \(CalculusText.approx(farthest)) from the start (f from \(formatNumber(fStart)) to \(formatNumber(fEnd)))."
         case .notDecreasing:
+            if fEnd > fStart {
+                return "\(name) does not decrease f: f grows from \(formatNumber(fStart)) to \(formatNumber(fEnd)) in \(updates) — each step overshoots the minimum by more than the last."
+            }
             return "\(name) does not decrease f: f = \(formatNumber(fStart)) at the start and \(formatNumber(fEnd)) after \(updates) — the steps overshoot the minimum."
         }
     }

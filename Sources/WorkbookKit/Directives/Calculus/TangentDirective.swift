@@ -36,7 +36,6 @@ extension Directive {
             var axes = Axes(xLabel: "x", yLabel: "f(x)")
             axes.add(.line(x: xs, y: xs.map { f.evaluate(x: $0) }, label: "f(x) = \(f.text)", style: LineStyle(color: .palette(0))))
             var outputs: [CellOutput] = []
-            var rows: [[TableCell]] = []
             var notes: [String] = []
             for (i, x) in arguments.numbers("at").enumerated() {
                 // The book's tangent_line: d = numerical_diff(f, x); y = f(x) - d*x.
@@ -45,7 +44,6 @@ extension Directive {
                 let intercept = fx - slope * x
                 outputs.append(.value(name: "slope at x = \(CalculusText.label(x))", value: slope))
                 outputs.append(.value(name: "intercept at x = \(CalculusText.label(x))", value: intercept))
-                rows.append([.number(x), .number(fx), .number(slope), .number(intercept)])
                 guard slope.isFinite, intercept.isFinite else {
                     notes.append("At x = \(CalculusText.label(x)) the slope is \(formatNumber(slope)) and f(x) = \(formatNumber(fx)): there is no tangent line to draw.")
                     continue
@@ -59,7 +57,6 @@ extension Directive {
             axes.grid = true
             axes.legend = .upperLeft
             let figure = Figure(width: 640, height: 420, axes: [axes])
-            outputs.append(.table(OutputTable(name: "tangents", columns: ["x", "f(x)", "slope f'(x)", "intercept f(x) − f'(x)·x"], rows: rows)))
             outputs.insert(.figure(OutputFigure(name: "tangent", svg: figure.render(), description: figure.summary)), at: 0)
             return outputs + notes.map(CellOutput.note)
         }
