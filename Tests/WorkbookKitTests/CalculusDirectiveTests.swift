@@ -211,8 +211,8 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(abs(x1 - 8.14814391e-10) < 1e-11)
     #expect(notes(outputs).isEmpty)
     let svg = try #require(figures(outputs).first?.svg)
-    #expect(occurrences(of: "<circle", in: svg) + occurrences(of: "<path d=\"M", in: svg) >= 0)
-    #expect(svg.contains("stroke-dasharray"))  // the dashed lines x0 = 0 and x1 = 0
+    #expect(occurrences(of: "<circle", in: svg) == 101)  // the start and one point per step
+    #expect(occurrences(of: "stroke-dasharray", in: svg) == 2)  // the dashed lines x0 = 0 and x1 = 0
 }
 
 @Test func tooLargeAndTooSmallLearningRates() throws {
