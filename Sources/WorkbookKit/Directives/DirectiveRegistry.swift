@@ -10,7 +10,13 @@ public struct DirectiveRegistry: Sendable {
     public static let standard = DirectiveRegistry([
         .loss,
         .plot,
-
+        .derivative,
+        .tangent,
+        .partial,
+        .gradient,
+        .gradientField,
+        .surface,
+        .descent,
     ])
 
     public func directive(named name: String) -> Directive? {
