@@ -5,7 +5,7 @@ import Testing
 
 private func calculusCell(_ directive: String, _ body: String) -> RunCell {
     let source = "---\ntitle: T\n---\n\n```run \(directive)\n\(body)\n```\n"
-    return ChapterParser.parse(source: source, path: "chapters/03-t.md").cells[0]
+    return Chapter.parse(source: source, path: "chapters/03-t.md").cells[0]
 }
 
 private func calculusDiagnostics(_ directive: String, _ body: String) -> [Diagnostic] {
@@ -211,7 +211,10 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(abs(x1 - 8.14814391e-10) < 1e-11)
     #expect(notes(outputs).isEmpty)
     let svg = try #require(figures(outputs).first?.svg)
-    #expect(occurrences(of: "<circle", in: svg) == 101)  // the start and one point per step
+    // 101 points (the start and one per step); SVGPlot draws markers that land on the
+    // same pixel once, so the points crowded at the origin collapse into a few.
+    let markers = occurrences(of: "<circle", in: svg)
+    #expect(markers > 20 && markers <= 101)
     #expect(occurrences(of: "stroke-dasharray", in: svg) == 2)  // the dashed lines x0 = 0 and x1 = 0
 }
 
