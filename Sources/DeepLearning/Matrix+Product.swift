@@ -5,6 +5,23 @@ enum ProcessInfoShim {
     static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
+/// Which implementation computes matrix products.
+public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
+    /// ``MatrixKernels``: Swift SIMD, zero skipping, 2 threads for large products.
+    case swift
+    /// OpenBLAS `cblas_dgemm` (``BLASKernels``).
+    case blas
+
+    /// The backend in use, chosen once per process: the environment
+    /// variable `DEEPLEARNING_MATRIX_BACKEND` (`swift` or `blas`) if set,
+    /// else ``preferred``.
+    public static let current: MatrixBackend =
+        ProcessInfo.processInfo.environment["DEEPLEARNING_MATRIX_BACKEND"].flatMap(MatrixBackend.init(rawValue:)) ?? preferred
+
+    /// The default, chosen by measurement (docs/deeplearning.md).
+    public static let preferred = MatrixBackend.blas
+}
+
 extension Matrix {
     /// The matrix product A·B (numpy `np.dot(A, B)`), (m×k)·(k×n) → m×n.
     ///
@@ -18,7 +35,10 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    switch MatrixBackend.current {
+                    case .swift: MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    case .blas: BLASKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    }
                 }
             }
         }
@@ -36,7 +56,10 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    switch MatrixBackend.current {
+                    case .swift: MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    case .blas: BLASKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    }
                 }
             }
         }

@@ -1,0 +1,39 @@
+// Trains the book's network (784-50-10, batch 100, lr 0.1) on a data set
+// with the DeepLearning module and prints one JSON line with the time.
+// Built and run by bench/run; usage: train DATA_DIR [ITERATIONS] [SEED]
+import Foundation
+
+let arguments = CommandLine.arguments
+let directory = arguments.count > 1 ? arguments[1] : DataSetLocator.systemFashionMNISTDirectory
+let iterations = arguments.count > 2 ? Int(arguments[2])! : 10_000
+let seed = arguments.count > 3 ? UInt64(arguments[3])! : 0
+
+let data = try DataSet.load(from: directory)
+let options = TrainingOptions(iterations: iterations, seed: seed)
+let clock = ContinuousClock()
+var history: TrainingHistory?
+let elapsed = try clock.measure {
+    history = try train(on: data, options: options)
+}
+let h = history!
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+
+// Dense-equivalent work, the FLOP numpy performs: per iteration the forward
+// pass twice (gradient and loss) and the backward products; per evaluation a
+// forward pass over both full sets. Counts only the matrix products.
+let (input, hidden, output) = (784.0, 50.0, 10.0)
+let batch = Double(options.batchSize)
+let forward = 2 * batch * (input * hidden + hidden * output)
+let backward = 2 * batch * (input * hidden + 2 * hidden * output)
+let evaluation = 2 * Double(data.trainImages.rows + data.testImages.rows) * (input * hidden + hidden * output)
+let flop = Double(iterations) * (2 * forward + backward) + Double(h.testAccuracy.count) * evaluation
+let zeroFraction = Double(data.trainImages.values.filter { $0 == 0 }.count) / Double(data.trainImages.count)
+
+let report: [String: Any] = [
+    "seconds": seconds, "final_loss": h.losses.last ?? .nan,
+    "train_acc": h.trainAccuracy.last ?? .nan, "test_acc": h.testAccuracy.last ?? .nan,
+    "evaluations": h.testAccuracy.count, "dense_flop": flop, "zero_pixel_fraction": zeroFraction,
+    "threads": MatrixKernels.workerCount, "backend": MatrixBackend.current.rawValue,
+]
+let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))
