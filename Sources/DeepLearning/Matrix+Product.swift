@@ -28,6 +28,11 @@ extension Matrix {
     /// O(m·k·n); terms with a zero in A are skipped (see ``MatrixKernels``).
     /// - Precondition: `columns == other.rows`.
     public func dot(_ other: Matrix) -> Matrix {
+        dot(other, backend: .current)
+    }
+
+    /// ``dot(_:)`` with an explicit backend (for tests and benchmarks).
+    public func dot(_ other: Matrix, backend: MatrixBackend) -> Matrix {
         precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
         var out = [Double](repeating: 0, count: rows * other.columns)
         let (m, k, n) = (rows, columns, other.columns)
@@ -35,7 +40,7 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    switch MatrixBackend.current {
+                    switch backend {
                     case .swift: MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
                     case .blas: BLASKernels.multiply(a, b, c, m: m, k: k, n: n)
                     }
@@ -49,6 +54,11 @@ extension Matrix {
     /// `x.T · dY` of an affine layer. O(m·k·n), zeros of A skipped.
     /// - Precondition: `rows == other.rows`.
     public func transposedDot(_ other: Matrix) -> Matrix {
+        transposedDot(other, backend: .current)
+    }
+
+    /// ``transposedDot(_:)`` with an explicit backend (for tests and benchmarks).
+    public func transposedDot(_ other: Matrix, backend: MatrixBackend) -> Matrix {
         precondition(rows == other.rows, "cannot multiply (\(rows)×\(columns))ᵀ by \(other.rows)×\(other.columns)")
         var out = [Double](repeating: 0, count: columns * other.columns)
         let (m, k, n) = (rows, columns, other.columns)
@@ -56,7 +66,7 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    switch MatrixBackend.current {
+                    switch backend {
                     case .swift: MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
                     case .blas: BLASKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
                     }

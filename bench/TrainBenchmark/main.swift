@@ -10,11 +10,20 @@ let seed = arguments.count > 3 ? UInt64(arguments[3])! : 0
 
 let data = try DataSet.load(from: directory)
 let options = TrainingOptions(iterations: iterations, seed: seed)
+/// User + system CPU seconds of the whole process (all threads).
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+}
 let clock = ContinuousClock()
+let cpuStart = processCPUSeconds()
 var history: TrainingHistory?
 let elapsed = try clock.measure {
     history = try train(on: data, options: options)
 }
+let cpuSeconds = processCPUSeconds() - cpuStart
 let h = history!
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
@@ -30,7 +39,7 @@ let flop = Double(iterations) * (2 * forward + backward) + Double(h.testAccuracy
 let zeroFraction = Double(data.trainImages.values.filter { $0 == 0 }.count) / Double(data.trainImages.count)
 
 let report: [String: Any] = [
-    "seconds": seconds, "final_loss": h.losses.last ?? .nan,
+    "seconds": seconds, "cpu_seconds": cpuSeconds, "final_loss": h.losses.last ?? .nan,
     "train_acc": h.trainAccuracy.last ?? .nan, "test_acc": h.testAccuracy.last ?? .nan,
     "evaluations": h.testAccuracy.count, "dense_flop": flop, "zero_pixel_fraction": zeroFraction,
     "threads": MatrixKernels.workerCount, "backend": MatrixBackend.current.rawValue,
