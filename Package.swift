@@ -34,9 +34,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
         .target(
             name: "DeepLearning",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "CBLAS"],
             swiftSettings: optimizedInEveryConfiguration
         ),
         .target(name: "SVGPlot"),

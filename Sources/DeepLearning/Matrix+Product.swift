@@ -5,12 +5,34 @@ enum ProcessInfoShim {
     static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
+/// Which implementation computes matrix products.
+public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
+    /// ``MatrixKernels``: Swift SIMD, zero skipping, 2 threads for large products.
+    case swift
+    /// OpenBLAS `cblas_dgemm` (``BLASKernels``).
+    case blas
+
+    /// The backend in use, chosen once per process: the environment
+    /// variable `DEEPLEARNING_MATRIX_BACKEND` (`swift` or `blas`) if set,
+    /// else ``preferred``.
+    public static let current: MatrixBackend =
+        ProcessInfo.processInfo.environment["DEEPLEARNING_MATRIX_BACKEND"].flatMap(MatrixBackend.init(rawValue:)) ?? preferred
+
+    /// The default, chosen by measurement (docs/deeplearning.md).
+    public static let preferred = MatrixBackend.blas
+}
+
 extension Matrix {
     /// The matrix product A·B (numpy `np.dot(A, B)`), (m×k)·(k×n) → m×n.
     ///
     /// O(m·k·n); terms with a zero in A are skipped (see ``MatrixKernels``).
     /// - Precondition: `columns == other.rows`.
     public func dot(_ other: Matrix) -> Matrix {
+        dot(other, backend: .current)
+    }
+
+    /// ``dot(_:)`` with an explicit backend (for tests and benchmarks).
+    public func dot(_ other: Matrix, backend: MatrixBackend) -> Matrix {
         precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
         var out = [Double](repeating: 0, count: rows * other.columns)
         let (m, k, n) = (rows, columns, other.columns)
@@ -18,7 +40,10 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    switch backend {
+                    case .swift: MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    case .blas: BLASKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    }
                 }
             }
         }
@@ -29,6 +54,11 @@ extension Matrix {
     /// `x.T · dY` of an affine layer. O(m·k·n), zeros of A skipped.
     /// - Precondition: `rows == other.rows`.
     public func transposedDot(_ other: Matrix) -> Matrix {
+        transposedDot(other, backend: .current)
+    }
+
+    /// ``transposedDot(_:)`` with an explicit backend (for tests and benchmarks).
+    public func transposedDot(_ other: Matrix, backend: MatrixBackend) -> Matrix {
         precondition(rows == other.rows, "cannot multiply (\(rows)×\(columns))ᵀ by \(other.rows)×\(other.columns)")
         var out = [Double](repeating: 0, count: columns * other.columns)
         let (m, k, n) = (rows, columns, other.columns)
@@ -36,7 +66,10 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    switch backend {
+                    case .swift: MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    case .blas: BLASKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    }
                 }
             }
         }

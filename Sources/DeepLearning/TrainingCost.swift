@@ -9,10 +9,19 @@ public enum TrainingCost {
     /// Rough FLOP-equivalent of one `exp` or `log` (≈ 20 cycles vs 1 FMA/cycle).
     public static let transcendentalFLOP = 20.0
 
-    /// Sustained rate assumed by ``estimatedSeconds(options:trainCount:testCount:inputSize:outputSize:gigaflopsPerSecond:)``
-    /// when none is given: what the Swift kernels reached on a 2-core
-    /// 2.45 GHz machine (see docs/deeplearning.md), rounded down.
-    public static let defaultGigaflopsPerSecond = 10.0
+    /// Sustained rate (in the FLOP of this model) assumed by
+    /// ``estimatedSeconds(options:trainCount:testCount:inputSize:outputSize:gigaflopsPerSecond:)``
+    /// when none is given. Measured on the shared 2-core 2.45 GHz
+    /// development machine under load (docs/deeplearning.md), rounded down:
+    /// the book's backprop run did 3.3·10¹¹ FLOP in 74 s (4.5 GFLOP/s); one
+    /// fast numerical gradient of 784-50-10, batch 100, took 0.79 s for
+    /// 2.1·10⁹ modelled FLOP (2.6 GFLOP/s). A quiet machine is faster.
+    public static func defaultGigaflopsPerSecond(for method: GradientMethod) -> Double {
+        switch method {
+        case .backprop: return 4
+        case .numerical: return 2.5
+        }
+    }
 
     /// FLOP of one forward pass of `batch` samples through in-hidden-out.
     public static func forwardFLOP(batch: Int, input: Int, hidden: Int, output: Int) -> Double {
@@ -54,12 +63,15 @@ public enum TrainingCost {
     }
 
     /// ``totalFLOP(options:trainCount:testCount:inputSize:outputSize:)`` in
-    /// seconds at `gigaflopsPerSecond`.
+    /// seconds at `gigaflopsPerSecond` (default: ``defaultGigaflopsPerSecond(for:)``).
+    /// For the book's run: ~100 s with backprop, ~2.3 h with the fast
+    /// numerical gradient (measured 0.79 s per iteration).
     public static func estimatedSeconds(
         options: TrainingOptions, trainCount: Int, testCount: Int, inputSize: Int, outputSize: Int,
-        gigaflopsPerSecond: Double = defaultGigaflopsPerSecond
+        gigaflopsPerSecond: Double? = nil
     ) -> Double {
-        totalFLOP(options: options, trainCount: trainCount, testCount: testCount,
-                  inputSize: inputSize, outputSize: outputSize) / (gigaflopsPerSecond * 1e9)
+        let rate = gigaflopsPerSecond ?? defaultGigaflopsPerSecond(for: options.gradientMethod)
+        return totalFLOP(options: options, trainCount: trainCount, testCount: testCount,
+                         inputSize: inputSize, outputSize: outputSize) / (rate * 1e9)
     }
 }

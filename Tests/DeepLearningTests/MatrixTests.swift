@@ -25,19 +25,20 @@ private func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
     return c
 }
 
-@Test func productsMatchTheTripleLoop() {
+@Test(arguments: MatrixBackend.allCases)
+func productsMatchTheTripleLoop(backend: MatrixBackend) {
     var g = SeededGenerator(seed: 7)
     // Shapes exercising every kernel path (24-wide, 8-wide, scalar tail, threads).
     for (m, k, n) in [(1, 1, 1), (3, 5, 50), (7, 13, 33), (2, 784, 10), (1100, 9, 26)] {
         var a = Matrix.randomNormal(rows: m, columns: k, using: &g)
         a = a.map { $0 < -0.5 ? 0 : $0 }  // zeros, as in images
         let b = Matrix.randomNormal(rows: k, columns: n, using: &g)
-        let c = a.dot(b), r = naiveProduct(a, b)
+        let c = a.dot(b, backend: backend), r = naiveProduct(a, b)
         // Tolerance 1e-12 · k: only the summation order may differ.
         #expect(zip(c.values, r.values).allSatisfy { abs($0 - $1) < 1e-12 * Double(k) }, "\(m)×\(k)×\(n)")
         let bt = Matrix.randomNormal(rows: m, columns: n, using: &g)
-        let ct = a.transposedDot(bt), rt = naiveProduct(a.transposed(), bt)
+        let ct = a.transposedDot(bt, backend: backend), rt = naiveProduct(a.transposed(), bt)
         #expect(zip(ct.values, rt.values).allSatisfy { abs($0 - $1) < 1e-12 * Double(m) }, "ᵀ \(m)×\(k)×\(n)")
     }
-    #expect(Matrix([[1, 2], [3, 4]]).dot(Matrix([[5, 6], [7, 8]])) == Matrix([[19, 22], [43, 50]]))
+    #expect(Matrix([[1, 2], [3, 4]]).dot(Matrix([[5, 6], [7, 8]]), backend: backend) == Matrix([[19, 22], [43, 50]]))
 }
