@@ -10,7 +10,12 @@ public struct DirectiveRegistry: Sendable {
     public static let standard = DirectiveRegistry([
         .loss,
         .plot,
-
+        .dataset,
+        .minibatch,
+        .simpleNet,
+        .gradientCheck,
+        .train,
+        .source,
     ])
 
     public func directive(named name: String) -> Directive? {
