@@ -132,3 +132,163 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
         Issue.record("unexpected \(error)")
     }
 }
+
+// MARK: - minibatch
+
+@Test func minibatchIsDeterministicForASeed() throws {
+    let a = try run("minibatch", "size: 10\ndataset: sample\nseed: 7")
+    let b = try run("minibatch", "size: 10\ndataset: sample\nseed: 7")
+    let c = try run("minibatch", "size: 10\ndataset: sample\nseed: 8")
+    #expect(a == b)
+    #expect(a != c)
+    guard case .numbers(let name, let indices)? = a.first else {
+        Issue.record("expected the indices first")
+        return
+    }
+    #expect(name == "batch_mask (seed 7)")
+    #expect(indices.count == 10)
+    #expect(indices.allSatisfy { $0 >= 0 && $0 < 2000 && $0 == $0.rounded() })
+    #expect(figures(a).count == 1)
+    #expect(notes(a).contains { $0.contains("fashion-mnist-sample") })
+    #expect(diagnostics("minibatch", "seed: [1, 2]").first?.message.contains("one seed") == true)
+}
+
+// MARK: - gradient-check
+
+@Test func gradientCheckAgreesOnASmallNetwork() throws {
+    let outputs = try run("gradient-check", "hidden: 5\nbatch: 2\ndataset: sample\nseed: 1")
+    let table = try #require(tables(outputs).first)
+    #expect(table.rows.map { $0[0] } == [.text("W1"), .text("b1"), .text("W2"), .text("b2")])
+    #expect(table.rows.map { $0[1] } == [.text("784×5"), .text("5"), .text("5×10"), .text("10")])
+    // Central differences with h = 1e-4 against backprop: tolerance 1e-6 per component.
+    for row in table.rows {
+        guard case .number(let mean) = row[2], case .number(let maxAbs) = row[3] else {
+            Issue.record("expected numbers in \(row)")
+            continue
+        }
+        #expect(mean < 1e-6)
+        #expect(maxAbs < 1e-6)
+    }
+    #expect(value(outputs, "W1 mean difference")! < 1e-6)
+}
+
+// MARK: - train
+
+@Test func trainOnTheSampleRecordsEveryIteration() throws {
+    guard let (directive, arguments) = validate("train", """
+        hidden: 20
+        lr: 0.1
+        batch: 20
+        iterations: 200
+        dataset: sample
+        seed: [1, 2]
+        """) else {
+        Issue.record("train cell did not validate")
+        return
+    }
+    let data = try context().data.load("sample")
+    let runs = try TrainingRuns.run(arguments, data: data, seeds: [1, 2], progress: { _, _ in })
+    #expect(runs.count == 2)
+    for run in runs {
+        #expect(run.history.losses.count == 200)
+        #expect(run.history.losses.allSatisfy { $0.isFinite })
+        // 2000 images ÷ 20 = 100 iterations per epoch: measured after iterations 0 and 100.
+        #expect(run.history.epochIterations == [0, 100])
+        #expect((run.history.trainAccuracy + run.history.testAccuracy).allSatisfy { (0...1).contains($0) })
+    }
+    #expect(runs[0].history.losses != runs[1].history.losses)
+
+    let outputs = try directive.run(arguments, context())
+    #expect(value(outputs, "train accuracy (seed 1)") == runs[0].finalTrainAccuracy)
+    #expect(value(outputs, "test accuracy (seed 2)") == runs[1].finalTestAccuracy)
+    let figure = try #require(figures(outputs).first { $0.name == "accuracy" })
+    #expect(figure.description.contains("seed 2"))
+    #expect(figures(outputs).first { $0.name == "loss" } != nil)
+    let table = try #require(tables(outputs).first)
+    #expect(table.rows.count == 2 && table.columns.count == 6)
+    #expect(notes(outputs).contains { $0.contains("fashion-mnist-sample") })
+}
+
+@Test func numericalTrainingOfTenThousandIterationsIsRefused() throws {
+    let (directive, arguments) = try #require(validate("train", "gradient: numerical\niterations: 10000"))
+    let estimate = try #require(directive.estimate(arguments))
+    #expect(estimate > arguments.number("timeout"))
+    #expect(estimate > 1000)
+    let (_, fast) = try #require(validate("train", "iterations: 100\ndataset: sample"))
+    #expect(directive.estimate(fast)! < fast.number("timeout"))
+}
+
+@Test func divergenceIsACellFailureAtTheLearningRate() throws {
+    do {
+        _ = try run("train", "lr: 1e308\nbatch: 10\niterations: 50\ndataset: sample")
+        Issue.record("expected divergence")
+    } catch let failure as CellFailure {
+        #expect(failure.parameter == "lr")
+        #expect(failure.message.contains("iteration"))
+    }
+}
+
+// MARK: - source
+
+@Test func sourceFindsNumericalGradient() throws {
+    let outputs = try run("source", "symbol: numericalGradient")
+    let code = outputs.compactMap { output -> (String, String)? in
+        if case .code(let language, let code, let origin) = output, language == "swift" { return (code, origin) }
+        return nil
+    }
+    #expect(code.count == 2)  // the vector and the matrix overloads
+    #expect(code[0].1.hasPrefix("Sources/DeepLearning/NumericalDifferentiation.swift:"))
+    #expect(code[0].0.hasPrefix("///"))
+    #expect(code[0].0.contains("public func numericalGradient("))
+    #expect(code[0].0.hasSuffix("}"))
+    // The origin line is the first line shown.
+    let line = Int(code[0].1.split(separator: ":").last!)!
+    let file = try String(contentsOfFile: repositoryRoot + "/" + code[0].1.split(separator: ":").first!, encoding: .utf8)
+    let lines = file.components(separatedBy: "\n")
+    #expect(lines[line - 1].trimmingCharacters(in: .whitespaces) == code[0].0.components(separatedBy: "\n")[0])
+}
+
+@Test func sourceFindsMethodsAndTypes() throws {
+    let gradient = try run("source", "symbol: TwoLayerNet.gradient")
+    #expect(gradient.contains { if case .code(_, let c, _) = $0 { return c.contains("func gradient(x: Matrix, t: Matrix)") } else { return false } })
+    let type = try run("source", "symbol: TwoLayerNet")
+    guard case .code(_, let code, let origin)? = type.first else {
+        Issue.record("no code")
+        return
+    }
+    #expect(origin.hasPrefix("Sources/DeepLearning/TwoLayerNet.swift:"))
+    #expect(code.contains("public struct TwoLayerNet"))
+    #expect(code.hasSuffix("}"))
+    #expect(!code.contains("func gradient("))  // in an extension, another file
+}
+
+@Test func sourceReportsAnUnknownSymbol() {
+    do {
+        _ = try run("source", "symbol: numericalGradiant")
+        Issue.record("expected a failure")
+    } catch let failure as CellFailure {
+        #expect(failure.parameter == "symbol")
+        #expect(failure.hint == "did you mean 'numericalGradient'?")
+    } catch {
+        Issue.record("unexpected \(error)")
+    }
+}
+
+@Test func scannerSkipsBracesInStringsAndComments() {
+    let text = """
+        /// Doc.
+        func a() {
+            let s = "}{ \\(f("}")) "
+            // }
+            /* { /* } */ } */
+            let m = \"\"\"
+            }
+            \"\"\"
+        }
+        func b() { }
+        """
+    let found = SwiftDeclarationScanner.scan(text, file: "X.swift")
+    #expect(found.map(\.name) == ["a", "b"])
+    #expect(found.first?.line == 1)
+    #expect(found.first?.code.hasSuffix("\"\"\"\n}") == true)
+}
