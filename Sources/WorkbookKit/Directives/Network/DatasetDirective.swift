@@ -32,7 +32,7 @@ extension Directive {
                 ])),
                 .table(OutputTable(name: "classes", columns: ["label", "class", "training images", "test images"],
                                    rows: data.classNames.indices.map { c in
-                    [.number(Double(c)), .text(data.classNames[c]),
+                    [.text(String(c)), .text(data.classNames[c]),
                      .number(Double(data.trainLabels.filter { $0 == c }.count)),
                      .number(Double(data.testLabels.filter { $0 == c }.count))]
                 })),
@@ -77,13 +77,14 @@ enum NetworkSupport {
     }
 
     /// A grid of training images (figure 4-1 style), 8 per row.
-    static func imageGrid(_ data: DataSet, indices: [Int], labels: [String], title: String) -> OutputFigure {
-        let columns = min(8, max(1, indices.count))
+    static func imageGrid(_ data: DataSet, indices: [Int], labels: [String], title: String,
+                          perRow: Int = 8, cellWidth: Int = 90) -> OutputFigure {
+        let columns = min(perRow, max(1, indices.count))
         let rows = (indices.count + columns - 1) / columns
         let grid = ImageGrid(images: indices.map { data.trainImages.row($0) },
                              width: data.imageColumns, height: data.imageRows,
                              labels: labels, columns: columns, title: title)
-        let figure = Figure(width: Double(max(columns * 90, 360)), height: Double(40 + rows * 100), panels: [.images(grid)])
+        let figure = Figure(width: Double(max(columns * cellWidth, 360)), height: Double(40 + rows * (cellWidth + 10)), panels: [.images(grid)])
         return OutputFigure(name: "samples", svg: figure.render(), description: figure.summary)
     }
 }

@@ -37,16 +37,15 @@ extension Directive {
             var outputs: [CellOutput] = [
                 .table(OutputTable(
                     name: "gradient check",
-                    columns: ["parameter", "shape", "mean |numerical − backprop|", "max |numerical − backprop|", "max relative error"],
+                    columns: ["parameter", "shape", "mean |numerical − backprop|", "max relative error"],
                     rows: comparison.map { row in
-                        [.text(row.name), .text(row.shape), .number(row.meanAbsoluteDifference),
-                         .number(row.maxAbsoluteDifference), .number(row.maxRelativeError)]
+                        [.text(row.name), .text(row.shape), .number(row.meanAbsoluteDifference), .number(row.maxRelativeError)]
                     })),
             ]
             for row in comparison {
                 outputs.append(.value(name: "\(row.name) mean difference", value: row.meanAbsoluteDifference))
             }
-            outputs.append(.note("Network \(data.trainImages.columns)-\(arguments.integer("hidden"))-\(data.classNames.count), weights from seed \(seed), the first \(min(arguments.integer("batch"), data.trainImages.rows)) training images; relative error = |numerical − backprop| / max(|numerical|, |backprop|) over components where either is at least 1e-7 (smaller gradients are within the rounding noise of central differences)."))
+            outputs.append(.note("Network \(data.trainImages.columns)-\(arguments.integer("hidden"))-\(data.classNames.count), weights from seed \(seed), the first \(min(arguments.integer("batch"), data.trainImages.rows)) training images; relative error = |numerical − backprop| / max(|numerical|, |backprop|) over components where either is at least 1e-7 (smaller gradients are within the rounding noise of central differences). The numerical gradient differentiates −log(y + δ) with δ = 1e-7, backpropagation −log y: their ratio is y/(y + δ), so a relative error near δ/y (about 1e-6 while y ≈ 0.1, before training) comes from δ, not from a mistake."))
             outputs.append(.note(DataProvider.describe(data)))
             return outputs
         }

@@ -27,13 +27,13 @@ extension Directive {
                 .numbers(name: "batch_mask (seed \(seed))", values: indices.map(Double.init)),
                 .table(OutputTable(name: "mini-batch", columns: ["#", "index", "label", "class"],
                                    rows: indices.enumerated().map { k, i in
-                    [.number(Double(k)), .number(Double(i)), .number(Double(data.trainLabels[i])), .text(data.className(i))]
+                    [.text(String(k)), .text(String(i)), .text(String(data.trainLabels[i])), .text(data.className(i))]
                 })),
             ]
             let shown = Array(indices.prefix(64))
             outputs.append(.figure(NetworkSupport.imageGrid(
                 data, indices: shown, labels: shown.map { "\($0): \(data.className($0))" },
-                title: "Mini-batch of \(size) from \(data.trainImages.rows) training images")))
+                title: "Mini-batch of \(size) from \(data.trainImages.rows) training images", perRow: 5, cellWidth: 130)))
             if shown.count < indices.count {
                 outputs.append(.note("The grid shows the first \(shown.count) of the \(indices.count) images."))
             }

@@ -183,7 +183,7 @@ enum TrainingRuns {
         }
         let first = runs[0].history
         let rows: [[TableCell]] = first.epochIterations.indices.map { e in
-            var row: [TableCell] = [.number(Double(e)), .number(Double(first.epochIterations[e]))]
+            var row: [TableCell] = [.text(String(e)), .text(String(first.epochIterations[e]))]
             for run in runs {
                 row += [.number(run.history.trainAccuracy[e]), .number(run.history.testAccuracy[e])]
             }
