@@ -114,8 +114,8 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
 @Test func datasetSampleHasItsSizesAndAGrid() throws {
     let outputs = try run("dataset", "name: sample\nshow: 12")
     let sizes = try #require(tables(outputs).first { $0.name == "data set" })
-    #expect(sizes.rows[0][1] == .number(2000))
-    #expect(sizes.rows[1][1] == .number(500))
+    #expect(sizes.rows[0][1] == .text("2000"))
+    #expect(sizes.rows[1][1] == .text("500"))
     #expect(sizes.rows[0][2] == .text("28×28 = 784"))
     let grid = try #require(figures(outputs).first)
     #expect(grid.svg.components(separatedBy: "<image ").count - 1 == 12)

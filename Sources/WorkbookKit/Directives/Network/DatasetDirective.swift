@@ -27,14 +27,14 @@ extension Directive {
             let shape = "\(data.imageRows)×\(data.imageColumns) = \(data.trainImages.columns)"
             var outputs: [CellOutput] = [
                 .table(OutputTable(name: "data set", columns: ["split", "images", "shape", "labels"], rows: [
-                    [.text("training (訓練データ)"), .number(Double(data.trainImages.rows)), .text(shape), .number(Double(data.trainLabels.count))],
-                    [.text("test (テストデータ)"), .number(Double(data.testImages.rows)), .text(shape), .number(Double(data.testLabels.count))],
+                    [.text("training (訓練データ)"), .text(String(data.trainImages.rows)), .text(shape), .text(String(data.trainLabels.count))],
+                    [.text("test (テストデータ)"), .text(String(data.testImages.rows)), .text(shape), .text(String(data.testLabels.count))],
                 ])),
                 .table(OutputTable(name: "classes", columns: ["label", "class", "training images", "test images"],
                                    rows: data.classNames.indices.map { c in
                     [.text(String(c)), .text(data.classNames[c]),
-                     .number(Double(data.trainLabels.filter { $0 == c }.count)),
-                     .number(Double(data.testLabels.filter { $0 == c }.count))]
+                     .text(String(data.trainLabels.filter { $0 == c }.count)),
+                     .text(String(data.testLabels.filter { $0 == c }.count))]
                 })),
             ]
             let show = min(arguments.integer("show"), data.trainImages.rows)
@@ -72,7 +72,7 @@ enum NetworkSupport {
 
     /// A matrix as a table with row and column indices.
     static func matrixTable(name: String, _ m: Matrix) -> OutputTable {
-        OutputTable(name: name, columns: [""] + (0..<m.columns).map { String($0) },
+        OutputTable(name: name, columns: [name] + (0..<m.columns).map { String($0) },
                     rows: (0..<m.rows).map { r in [.text(String(r))] + (0..<m.columns).map { .number(m[r, $0]) } })
     }
 
