@@ -72,7 +72,7 @@ extension Directive {
             for r in 0..<dW.rows {
                 for c in 0..<dW.columns { outputs.append(.value(name: "dW[\(r),\(c)]", value: dW[r, c])) }
             }
-            outputs.append(.note("loss = −Σ t log(y + δ) with δ = 1e-7, as the book's cross_entropy_error and DeepLearning compute it; the book's printed 0.92806853663411326 and ∂L/∂W were computed without δ (−log y = \(formatNumber(-Foundation.log(y[k])))), which differs by about δ/y = \(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)) (\(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)) relative in ∂L/∂W)."))
+            outputs.append(.note("loss = −Σ t log(y + δ) with δ = 1e-7, as the book's cross_entropy_error and DeepLearning compute it; the book's printed 0.92806853663411326 and ∂L/∂W were computed without δ (−log y = \(formatNumber(-Foundation.log(y[k])))), so they differ by about δ/y = \(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)): absolutely in the loss, relatively in ∂L/∂W."))
             return outputs
         }
     )
