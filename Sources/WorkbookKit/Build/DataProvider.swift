@@ -34,7 +34,7 @@ public final class DataProvider: @unchecked Sendable {
         public var classNames: [String]
     }
 
-    public func locate(_ name: String) -> Result<Found, CellFailure> {
+    public func locate(_ name: String, parameter: String = "dataset") -> Result<Found, CellFailure> {
         let roots = workbookRoot == toolRoot ? [workbookRoot] : [workbookRoot, toolRoot]
         var tried: [String] = []
         for (i, root) in roots.enumerated() {
@@ -63,21 +63,21 @@ public final class DataProvider: @unchecked Sendable {
         var seen: Set<String> = []
         tried = tried.filter { seen.insert($0).inserted }
         return .failure(CellFailure(
-            "no MNIST-format data set found for dataset '\(name)'; tried: \(tried.joined(separator: ", "))",
-            parameter: "dataset",
+            "no MNIST-format data set found for \(parameter) '\(name)'; tried: \(tried.joined(separator: ", "))",
+            parameter: parameter,
             hint: "install Debian's Fashion-MNIST with 'apt-get install dataset-fashion-mnist', put MNIST's four files in dataset/, or pass --data DIR"))
     }
 
     /// The data set `name`, loaded once per build.
-    public func load(_ name: String) throws -> DataSet {
+    public func load(_ name: String, parameter: String = "dataset") throws -> DataSet {
         lock.lock()
         defer { lock.unlock() }
         if let result = loaded[name] { return try result.get() }
-        let result: Result<DataSet, CellFailure> = locate(name).flatMap { found in
+        let result: Result<DataSet, CellFailure> = locate(name, parameter: parameter).flatMap { found in
             do {
                 return .success(try DataSet.load(from: found.directory, name: found.name, classNames: found.classNames))
             } catch {
-                return .failure(CellFailure("cannot read data set '\(found.name)' in \(found.directory): \(error)", parameter: "dataset"))
+                return .failure(CellFailure("cannot read data set '\(found.name)' in \(found.directory): \(error)", parameter: parameter))
             }
         }
         loaded[name] = result
@@ -86,8 +86,8 @@ public final class DataProvider: @unchecked Sendable {
 
     /// Names the data a cell reads for the cache key: the directory and each
     /// file's size and modification time, so replacing the files reruns the cell.
-    public func identity(for arguments: CellArguments) -> String {
-        guard case .text(let name)? = arguments.values["dataset"] else { return "" }
+    public func identity(for arguments: CellArguments, parameter: String = "dataset") -> String {
+        guard case .text(let name)? = arguments.values[parameter] else { return "" }
         guard case .success(let found) = locate(name) else { return "missing:\(name)" }
         var parts = [found.directory]
         for file in DataSet.fileNames {

@@ -49,9 +49,10 @@ public struct Executor: Sendable {
                                 plan.label = label
                             }
                         }
-                        if plan.diagnostics.isEmpty, directive.readsData, case .text(let name)? = arguments.values["dataset"],
-                           case .failure(let failure) = context.data.locate(name) {
-                            plan.diagnostics.append(.error(failure.message, at: arguments.locations["dataset"] ?? cell.directiveLocation,
+                        if plan.diagnostics.isEmpty, let parameter = directive.dataParameter,
+                           case .text(let name)? = arguments.values[parameter],
+                           case .failure(let failure) = context.data.locate(name, parameter: parameter) {
+                            plan.diagnostics.append(.error(failure.message, at: arguments.locations[parameter] ?? cell.directiveLocation,
                                                            hint: failure.hint, length: max(1, name.count)))
                         }
                         if plan.diagnostics.isEmpty, let estimate = directive.estimate(arguments) {
@@ -88,7 +89,8 @@ public struct Executor: Sendable {
         var result = CellResult(cell: plan.cell, label: plan.label, caption: plan.caption, echo: plan.echo,
                                 status: .error, seconds: 0, outputs: [], diagnostics: plan.diagnostics, reason: "error")
         guard plan.isRunnable, let directive = plan.directive, let arguments = plan.arguments else { return result }
-        let inputs = directive.readsData ? context.data.identity(for: arguments) : ""
+        let inputs = directive.dataParameter.map { context.data.identity(for: arguments, parameter: $0) } ?? ""
+            + directive.inputs(arguments, context)
         let key = cache?.key(directive: directive.name, arguments: arguments, inputs: inputs)
         if readCache, let key, let outputs = cache?.load(key) {
             result.status = .cached

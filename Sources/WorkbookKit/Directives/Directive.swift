@@ -11,8 +11,15 @@ public struct Directive: Sendable {
     public var parameters: [ParameterSpec]
     /// A complete run cell body, shown in the reference.
     public var example: String
-    /// Whether the directive reads a data set (then the data set is part of the cache key).
-    public var readsData: Bool
+    /// The parameter naming the data set the directive reads (`dataset`, or `name` for
+    /// the `dataset` directive), or nil when it reads none. The data set's files are then
+    /// part of the cache key, and a data set that cannot be found is reported before
+    /// anything runs.
+    public var dataParameter: String?
+    /// Whether the directive reads a data set.
+    public var readsData: Bool { dataParameter != nil }
+    /// Other inputs that enter the cache key (the text of source files for `source`).
+    public var inputs: @Sendable (CellArguments, RunContext) -> String
     /// Checks that involve several parameters (`y` and `t` of the same length).
     public var check: @Sendable (CellArguments) -> [ArgumentProblem]
     /// Estimated seconds of work, when it can be large; a cell estimated beyond its
@@ -27,6 +34,8 @@ public struct Directive: Sendable {
         parameters: [ParameterSpec],
         example: String,
         readsData: Bool = false,
+        dataParameter: String? = nil,
+        inputs: @escaping @Sendable (CellArguments, RunContext) -> String = { _, _ in "" },
         check: @escaping @Sendable (CellArguments) -> [ArgumentProblem] = { _ in [] },
         estimate: @escaping @Sendable (CellArguments) -> Double? = { _ in nil },
         run: @escaping @Sendable (CellArguments, RunContext) throws -> [CellOutput]
@@ -35,7 +44,8 @@ public struct Directive: Sendable {
         self.summary = summary
         self.parameters = parameters
         self.example = example
-        self.readsData = readsData
+        self.dataParameter = dataParameter ?? (readsData ? "dataset" : nil)
+        self.inputs = inputs
         self.check = check
         self.estimate = estimate
         self.run = run

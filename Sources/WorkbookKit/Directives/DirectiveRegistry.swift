@@ -6,7 +6,7 @@ public struct DirectiveRegistry: Sendable {
         self.directives = directives
     }
 
-    /// The shipped catalog.
+    /// The shipped catalog, in the order of the book's chapter 4.
     public static let standard = DirectiveRegistry([
         .loss,
         .plot,
@@ -17,6 +17,12 @@ public struct DirectiveRegistry: Sendable {
         .gradientField,
         .surface,
         .descent,
+        .simpleNet,
+        .dataset,
+        .minibatch,
+        .gradientCheck,
+        .train,
+        .source,
     ])
 
     public func directive(named name: String) -> Directive? {

@@ -1,0 +1,94 @@
+import DeepLearning
+import SVGPlot
+
+extension Directive {
+    /// Section 4.1: the data set the workbook actually uses (figure 4-1's
+    /// counterpart): sizes, shapes, where it came from and a grid of samples.
+    public static let dataset = Directive(
+        name: "dataset",
+        summary: "the data set in use: sizes, shapes, where it came from, and a grid of training samples with their classes",
+        parameters: [
+            ParameterSpec("name", .text, default: "auto",
+                          doc: "auto (the lookup order: --data, dataset/, Debian's Fashion-MNIST, the shipped sample), mnist, fashion-mnist, sample, or a directory"),
+            ParameterSpec("show", .integer(.between(0, 200)), default: "24", doc: "how many training samples to draw in a grid"),
+        ],
+        example: """
+            name: auto
+            show: 24
+            caption: The first training images and their classes
+            """,
+        dataParameter: "name",
+        run: { arguments, context in
+            let data = try NetworkSupport.load(arguments.text("name"), context: context, parameter: "name")
+            let shape = "\(data.imageRows)×\(data.imageColumns) = \(data.trainImages.columns)"
+            var outputs: [CellOutput] = [
+                .table(OutputTable(name: "data set", columns: ["split", "images", "shape", "labels"], rows: [
+                    [.text("training (訓練データ)"), .text(String(data.trainImages.rows)), .text(shape), .text(String(data.trainLabels.count))],
+                    [.text("test (テストデータ)"), .text(String(data.testImages.rows)), .text(shape), .text(String(data.testLabels.count))],
+                ])),
+                .table(OutputTable(name: "classes", columns: ["label", "class", "training images", "test images"],
+                                   rows: data.classNames.indices.map { c in
+                    [.text(String(c)), .text(data.classNames[c]),
+                     .text(String(data.trainLabels.filter { $0 == c }.count)),
+                     .text(String(data.testLabels.filter { $0 == c }.count))]
+                })),
+            ]
+            let show = min(arguments.integer("show"), data.trainImages.rows)
+            if show > 0 {
+                let indices = Array(0..<show)
+                outputs.append(.figure(NetworkSupport.imageGrid(
+                    data, indices: indices, labels: indices.map { data.className($0) },
+                    title: "The first \(show) training images of \(data.name)")))
+            }
+            outputs.append(.note(DataProvider.describe(data)))
+            return outputs
+        }
+    )
+}
+
+/// Helpers shared by the network and data directives.
+enum NetworkSupport {
+    /// The data set `name`, reported at `parameter` when it cannot be found or read.
+    static func load(_ name: String, context: RunContext, parameter: String = "dataset") throws -> DataSet {
+        do {
+            return try context.data.load(name, parameter: parameter)
+        } catch var failure as CellFailure {
+            failure.parameter = parameter
+            throw failure
+        }
+    }
+
+    /// Refuses a list of seeds for directives that draw one set of random numbers.
+    static func singleSeedProblem(_ arguments: CellArguments) -> [ArgumentProblem] {
+        arguments.integers("seed").count > 1
+            ? [ArgumentProblem(parameter: "seed", message: "this directive uses one seed, found \(arguments.integers("seed").count)",
+                               hint: "give a single number, e.g. seed: 1")]
+            : []
+    }
+
+    /// A matrix as a table with row and column indices.
+    static func matrixTable(name: String, _ m: Matrix) -> OutputTable {
+        OutputTable(name: name, columns: [name] + (0..<m.columns).map { String($0) },
+                    rows: (0..<m.rows).map { r in [.text(String(r))] + (0..<m.columns).map { .number(m[r, $0]) } })
+    }
+
+    /// A grid of training images (figure 4-1 style), 8 per row.
+    static func imageGrid(_ data: DataSet, indices: [Int], labels: [String], title: String,
+                          perRow: Int = 8, cellWidth: Int = 90) -> OutputFigure {
+        let columns = min(perRow, max(1, indices.count))
+        let rows = (indices.count + columns - 1) / columns
+        let grid = ImageGrid(images: indices.map { data.trainImages.row($0) },
+                             width: data.imageColumns, height: data.imageRows,
+                             labels: labels, columns: columns, title: title)
+        let figure = Figure(width: Double(max(columns * cellWidth, 360)), height: Double(40 + rows * (cellWidth + 10)), panels: [.images(grid)])
+        return OutputFigure(name: "samples", svg: figure.render(), description: figure.summary)
+    }
+}
+
+extension DataSet {
+    /// The class name of training sample `i` ("Sneaker", "7").
+    func className(_ i: Int) -> String {
+        let label = trainLabels[i]
+        return label < classNames.count ? classNames[label] : String(label)
+    }
+}

@@ -1,0 +1,194 @@
+import DeepLearning
+import SVGPlot
+
+extension Directive {
+    /// Section 4.5.2–4.5.3: mini-batch SGD (確率的勾配降下法) on a TwoLayerNet,
+    /// the book's `train_neuralnet.py`: the loss of every iteration (figure 4-11)
+    /// and train/test accuracy once per epoch (figure 4-12). Several seeds
+    /// (`seed: [1, 2]`) run one after the other and are overlaid.
+    public static let train = Directive(
+        name: "train",
+        summary: "mini-batch SGD on a two-layer network: loss per iteration, train and test accuracy per epoch",
+        parameters: [
+            ParameterSpec("hidden", .integer(.between(1, 1000)), default: "50", doc: "hidden units (hidden_size)"),
+            ParameterSpec("lr", .number(.positive), default: "0.1", doc: "learning rate η (learning_rate)"),
+            ParameterSpec("batch", .integer(.between(1, 60_000)), default: "100", doc: "mini-batch size (batch_size)"),
+            ParameterSpec("iterations", .integer(.between(1, 1_000_000)), default: "10000", doc: "number of updates (iters_num)"),
+            ParameterSpec("dataset", .text, default: "auto", doc: "auto, mnist, fashion-mnist, sample, or a directory"),
+            ParameterSpec("gradient", .choice(GradientMethod.allCases.map(\.rawValue)), default: "backprop",
+                          doc: "backprop, or numerical (central differences; very slow, refused unless timeout allows)"),
+        ],
+        example: """
+            hidden: 50
+            lr: 0.1
+            batch: 100
+            iterations: 10000
+            seed: [1, 2]
+            timeout: 600
+            caption: Training the two-layer network with mini-batch SGD
+            """,
+        readsData: true,
+        check: { arguments in
+            let seeds = arguments.integers("seed")
+            if seeds.count > 8 {
+                return [ArgumentProblem(parameter: "seed", message: "\(seeds.count) seeds; at most 8 runs can be overlaid",
+                                        hint: "give fewer seeds")]
+            }
+            if Set(seeds).count < seeds.count {
+                return [ArgumentProblem(parameter: "seed", message: "a seed is repeated", hint: "give distinct seeds")]
+            }
+            return []
+        },
+        estimate: { arguments in
+            TrainingRuns.estimatedSeconds(arguments)
+        },
+        run: { arguments, context in
+            let data = try NetworkSupport.load(arguments.text("dataset"), context: context)
+            let seeds = context.seeds(arguments)
+            let runs = try TrainingRuns.run(arguments, data: data, seeds: seeds, progress: context.progress)
+            return TrainingRuns.outputs(runs, data: data)
+        }
+    )
+}
+
+/// The runs of one `train` cell and how they are shown.
+enum TrainingRuns {
+    struct Run: Equatable {
+        var seed: UInt64
+        var history: TrainingHistory
+        /// Accuracy of the final network (after the last iteration) on the full sets.
+        var finalTrainAccuracy: Double
+        var finalTestAccuracy: Double
+    }
+
+    static func options(_ arguments: CellArguments, seed: UInt64) -> TrainingOptions {
+        TrainingOptions(hiddenSize: arguments.integer("hidden"), learningRate: arguments.number("lr"),
+                        batchSize: arguments.integer("batch"), iterations: arguments.integer("iterations"),
+                        seed: seed, gradientMethod: GradientMethod(rawValue: arguments.text("gradient")) ?? .backprop)
+    }
+
+    /// DeepLearning's cost model for every seed. The data set is not loaded yet,
+    /// so its sizes are assumed: the shipped sample's for `dataset: sample`,
+    /// MNIST's (60 000 / 10 000, 784 pixels, 10 classes) otherwise.
+    static func estimatedSeconds(_ arguments: CellArguments) -> Double {
+        let sample = arguments.text("dataset") == "sample"
+        let perRun = TrainingCost.estimatedSeconds(
+            options: options(arguments, seed: 1),
+            trainCount: sample ? 2000 : 60_000, testCount: sample ? 500 : 10_000, inputSize: 784, outputSize: 10)
+        return perRun * Double(arguments.integers("seed").count)
+    }
+
+    static func run(_ arguments: CellArguments, data: DataSet, seeds: [UInt64],
+                    progress: @escaping @Sendable (Double, String) -> Void) throws -> [Run] {
+        var runs: [Run] = []
+        for (k, seed) in seeds.enumerated() {
+            let options = options(arguments, seed: seed)
+            let every = max(1, options.iterations / 200)
+            let history: TrainingHistory
+            do {
+                history = try train(on: data, options: options) { p in
+                    if p.iteration % every == 0 || p.iteration == p.total {
+                        let fraction = (Double(k) + Double(p.iteration) / Double(p.total)) / Double(seeds.count)
+                        progress(fraction, "seed \(seed): iteration \(p.iteration)/\(p.total), loss \(formatNumber((p.loss * 1000).rounded() / 1000))")
+                    }
+                }
+            } catch TrainingError.diverged(let iteration, let loss) {
+                throw CellFailure("training diverged at iteration \(iteration) of seed \(seed): the loss became \(formatNumber(loss)) (or a weight NaN/∞)",
+                                  parameter: "lr", hint: "lower the learning rate, e.g. lr: \(formatNumber(arguments.number("lr") / 10))")
+            } catch let error as TrainingError {
+                throw CellFailure(error.description, parameter: "dataset")
+            }
+            runs.append(Run(seed: seed, history: history,
+                            finalTrainAccuracy: history.network.accuracy(x: data.trainImages, labels: data.trainLabels),
+                            finalTestAccuracy: history.network.accuracy(x: data.testImages, labels: data.testLabels)))
+        }
+        return runs
+    }
+
+    static func outputs(_ runs: [Run], data: DataSet) -> [CellOutput] {
+        var outputs: [CellOutput] = []
+        for run in runs {
+            outputs.append(.value(name: "train accuracy (seed \(run.seed))", value: run.finalTrainAccuracy))
+            outputs.append(.value(name: "test accuracy (seed \(run.seed))", value: run.finalTestAccuracy))
+        }
+        for run in runs {
+            outputs.append(.value(name: "last loss (seed \(run.seed))", value: run.history.losses.last ?? .nan))
+        }
+        let loss = lossFigure(runs), accuracy = accuracyFigure(runs)
+        outputs.append(.figure(OutputFigure(name: "loss", svg: loss.render(), description: loss.summary)))
+        outputs.append(.figure(OutputFigure(name: "accuracy", svg: accuracy.render(), description: accuracy.summary)))
+        outputs.append(.table(epochTable(runs)))
+        let first = runs[0].history
+        outputs.append(.note("\(first.losses.count) iterations per run, \(first.iterationsPerEpoch) iterations per epoch (\(data.trainImages.rows) training images ÷ batch); accuracies are measured on the full training and test sets after iteration 0, \(first.iterationsPerEpoch), \(2 * first.iterationsPerEpoch), …, as in the book; the final accuracies after the last iteration."))
+        outputs.append(.note(DataProvider.describe(data)))
+        return outputs
+    }
+
+    /// Figure 4-11: the loss of every iteration, and the first 1 000 enlarged.
+    static func lossFigure(_ runs: [Run]) -> Figure {
+        let many = runs.count > 1
+        var all = Axes(title: "loss of every iteration", xLabel: "iteration", yLabel: "loss")
+        let firstCount = min(1000, runs[0].history.losses.count)
+        var first = Axes(title: "the first \(firstCount) iterations", xLabel: "iteration", yLabel: "loss")
+        for (i, run) in runs.enumerated() {
+            let losses = run.history.losses
+            let label = many ? "seed \(run.seed)" : ""
+            let style = LineStyle(color: .palette(i), width: 1)
+            all.add(.line(y: losses, label: label, style: style))
+            first.add(.line(y: Array(losses.prefix(firstCount)), label: label, style: style))
+        }
+        all.grid = true
+        first.grid = true
+        all.legend = many ? .upperRight : .hidden
+        first.legend = many ? .upperRight : .hidden
+        all.yLimits = .fixed(0, yTop(runs.flatMap(\.history.losses)))
+        first.yLimits = .fixed(0, yTop(runs.flatMap { $0.history.losses.prefix(firstCount) }))
+        var figure = Figure(width: 900, height: 380, title: "Loss (figure 4-11)", axes: [all, first])
+        figure.columns = 2
+        return figure
+    }
+
+    /// A round upper limit above the largest finite value.
+    static func yTop(_ values: [Double]) -> Double {
+        let top = values.filter(\.isFinite).max() ?? 1
+        return max(0.5, (top * 2).rounded(.up) / 2)
+    }
+
+    /// Figure 4-12: train (solid) and test (dashed) accuracy per epoch.
+    static func accuracyFigure(_ runs: [Run]) -> Figure {
+        let many = runs.count > 1
+        var axes = Axes(title: "accuracy per epoch", xLabel: "epochs", yLabel: "accuracy")
+        for (i, run) in runs.enumerated() {
+            let h = run.history
+            let epochs = h.epochIterations.map { Double($0) / Double(h.iterationsPerEpoch) }
+            let suffix = many ? " (seed \(run.seed))" : ""
+            axes.add(.line(x: epochs, y: h.trainAccuracy, label: "train acc" + suffix,
+                           style: LineStyle(color: .palette(i), width: 1.5), marker: epochs.count <= 30 ? .circle : .none, markerSize: 4))
+            axes.add(.line(x: epochs, y: h.testAccuracy, label: "test acc" + suffix,
+                           style: LineStyle(color: .palette(i), width: 1.5, dash: .dashed), marker: epochs.count <= 30 ? .square : .none, markerSize: 4))
+        }
+        axes.yLimits = .fixed(0, 1)
+        axes.grid = true
+        axes.legend = .lowerRight
+        return Figure(width: 640, height: 400, title: "Accuracy (figure 4-12)", axes: [axes])
+    }
+
+    /// One row per epoch: the iteration and every run's train and test accuracy.
+    static func epochTable(_ runs: [Run]) -> OutputTable {
+        let many = runs.count > 1
+        var columns = ["epoch", "iteration"]
+        for run in runs {
+            let suffix = many ? " (seed \(run.seed))" : ""
+            columns += ["train acc" + suffix, "test acc" + suffix]
+        }
+        let first = runs[0].history
+        let rows: [[TableCell]] = first.epochIterations.indices.map { e in
+            var row: [TableCell] = [.text(String(e)), .text(String(first.epochIterations[e]))]
+            for run in runs {
+                row += [.number(run.history.trainAccuracy[e]), .number(run.history.testAccuracy[e])]
+            }
+            return row
+        }
+        return OutputTable(name: "accuracy per epoch", columns: columns, rows: rows)
+    }
+}
