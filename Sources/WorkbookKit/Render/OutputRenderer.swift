@@ -25,7 +25,10 @@ enum OutputRenderer {
             case .value:
                 break
             case .numbers(let name, let numbers):
-                html += "<div class=\"numbers\"><span class=\"name\">\(HTML.escape(name))</span> <code>[\(numbers.map(formatNumber).joined(separator: ", "))]</code></div>\n"
+                // Indices and counts (all whole numbers) print without ".0".
+                let whole = numbers.allSatisfy { $0 == $0.rounded() && abs($0) < 9e15 }
+                let text = numbers.map { whole ? String(Int($0)) : formatNumber($0) }.joined(separator: ", ")
+                html += "<div class=\"numbers\"><span class=\"name\">\(HTML.escape(name))</span> <code>[\(text)]</code></div>\n"
             case .table(let table):
                 html += renderTable(table)
             case .figure(let figure):
