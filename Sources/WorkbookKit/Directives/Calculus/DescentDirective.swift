@@ -222,6 +222,8 @@ struct DescentRun {
             }
             axes.xLimits = .fixed(-l0, l0)
             axes.yLimits = .fixed(-l1, l1)
+            // Equal units on both axes, so the circular contours of x0² + x1² look circular.
+            axes.aspect = .equal
             axes.legend = .hidden
             panels.append(axes)
         }
