@@ -12,8 +12,8 @@ public struct BuildOptions: Sendable {
     /// Build only the chapters whose file name or slug matches, or only the cell with this label.
     public var only: String?
     public var quiet = false
-    /// Where the `source` directive reads `Sources/` from; defaults to the working directory.
-    public var sourceRoot: String = FileManager.default.currentDirectoryPath
+    /// Where the `source` directive reads `Sources/` from: the tool's own checkout.
+    public var sourceRoot: String = ToolLocation.rootOrWorkingDirectory
 
     public init() {}
 }

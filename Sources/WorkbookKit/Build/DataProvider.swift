@@ -18,7 +18,7 @@ public final class DataProvider: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: [String: Result<DataSet, CellFailure>] = [:]
 
-    public init(configured: String?, workbookRoot: String, toolRoot: String = FileManager.default.currentDirectoryPath) {
+    public init(configured: String?, workbookRoot: String, toolRoot: String = ToolLocation.rootOrWorkingDirectory) {
         self.configured = configured
         self.workbookRoot = workbookRoot
         self.toolRoot = toolRoot
