@@ -13,17 +13,7 @@ struct Build: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The folder of chapters (NN-name.md files).", valueName: "dir"))
-    var chapters = "chapters"
-
-    @Option(name: .long, help: ArgumentHelp("The folder to write pages into.", valueName: "dir"))
-    var output = "output"
-
-    @Option(name: .long, help: ArgumentHelp("An MNIST-format data folder (overrides workbook.yml).", valueName: "dir"))
-    var data: String?
-
-    @Option(name: .long, help: ArgumentHelp("How many cells may run at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var locations: WorkbookLocations
 
     @Flag(name: .long, help: "Run every cell again instead of reusing cached results.")
     var noCache = false
@@ -34,16 +24,8 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics and the summary.")
     var quiet = false
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
-        var options = BuildOptions()
-        options.chapters = chapters
-        options.output = output
-        options.data = data
-        if let jobs { options.jobs = jobs }
+        var options = locations.buildOptions
         options.useCache = !noCache
         options.only = only
         options.quiet = quiet
@@ -56,7 +38,7 @@ struct Build: ParsableCommand {
             terminal.error("error: \(error.description)")
             throw ExitCode(2)
         }
-        terminal.summary(report, output: output)
+        terminal.summary(report, output: locations.output)
         if !report.succeeded { throw ExitCode(1) }
     }
 }

@@ -20,35 +20,19 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: ArgumentHelp("The folder of chapters (NN-name.md files).", valueName: "dir"))
-    var chapters = "chapters"
-
-    @Option(name: .long, help: ArgumentHelp("The folder to write pages into and serve.", valueName: "dir"))
-    var output = "output"
-
-    @Option(name: .long, help: ArgumentHelp("An MNIST-format data folder (overrides workbook.yml); watched too.", valueName: "dir"))
-    var data: String?
-
-    @Option(name: .long, help: ArgumentHelp("How many cells may run at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var locations: WorkbookLocations
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() throws {
-        var build = BuildOptions()
-        build.chapters = chapters
-        build.output = output
-        build.data = data
-        if let jobs { build.jobs = jobs }
-        var options = ServeOptions(build: build)
+        var options = ServeOptions(build: locations.buildOptions)
         options.host = host
         options.port = UInt16(port)
 
         let terminal = Terminal()
-        let output = self.output
+        let output = locations.output
         let server = PreviewServer(options: options, log: terminal.log(quiet: false)) { event in
             switch event {
             case .rebuilding:
