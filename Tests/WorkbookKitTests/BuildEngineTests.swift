@@ -159,3 +159,22 @@ private func snapshot(_ directory: URL) throws -> [String: Data] {
     // Nothing was written outside the output folder.
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("x.svg").path))
 }
+
+@Test func onlyALabelRunsThatCellAndKeepsTheWorkbookNumbering() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var options = BuildOptions()
+    options.chapters = root.appendingPathComponent("chapters").path
+    options.output = root.appendingPathComponent("output").path
+    options.only = "fig-b"
+    let report = try WorkbookBuilder(options: options, log: .silent).build()
+    #expect(report.chapters == 1)
+    #expect(report.ran == 1)
+    #expect(report.skipped == 1)  // fig-a: not selected and not cached yet
+    let output = root.appendingPathComponent("output")
+    #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("01-one.html").path))
+    #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("02-two.html").path))
+    let page = try String(contentsOf: output.appendingPathComponent("01-one.html"), encoding: .utf8)
+    #expect(page.contains("Figure 1.2"))
+    #expect(page.contains("not run"))
+}
