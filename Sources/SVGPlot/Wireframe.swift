@@ -136,7 +136,7 @@ public struct Wireframe: Sendable, Equatable {
         // Axes ticks and labels on the front floor edges and a side vertical edge.
         let centre = proj.screen((xr.0 + xr.1) / 2, (yr.0 + yr.1) / 2, floorZ)
         func axis(_ from: (Double, Double, Double), _ to: (Double, Double, Double), ticks: Ticks, label: String,
-                  value: (Double) -> (Double, Double, Double), outward: Point) -> String {
+                  value: (Double) -> (Double, Double, Double), outward: Point, vertical: Bool = false) -> String {
             var s = ""
             var path = ""
             let len = hypot(outward.x, outward.y)
@@ -150,7 +150,14 @@ public struct Wireframe: Sendable, Equatable {
             let a = proj.screen(from.0, from.1, from.2), b = proj.screen(to.0, to.1, to.2)
             let mid = Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
             s += "<path class=\"wbp-axis\" stroke-width=\"1\" d=\"M\(svgNumber(a.x)) \(svgNumber(a.y))L\(svgNumber(b.x)) \(svgNumber(b.y))\(path)\"/>\n"
-            s += textElement(label, x: mid.x + ox * 34, y: mid.y + oy * 34 + 4, anchor: "middle", classes: "wbp-t wbp-label")
+            if vertical {
+                // A vertical axis label is turned upright, beside its tick labels rather than across them.
+                let lx = mid.x + ox * 38, ly = mid.y + oy * 38
+                s += textElement(label, x: lx, y: ly, anchor: "middle", classes: "wbp-t wbp-label",
+                                 extra: " transform=\"rotate(-90 \(svgNumber(lx)) \(svgNumber(ly)))\"")
+            } else {
+                s += textElement(label, x: mid.x + ox * 34, y: mid.y + oy * 34 + 4, anchor: "middle", classes: "wbp-t wbp-label")
+            }
             return s
         }
         // x axis: the floor edge parallel to x that is lower on screen.
@@ -165,7 +172,7 @@ public struct Wireframe: Sendable, Equatable {
         // z axis on the leftmost corner.
         let leftCorner = corners.min { proj.screen($0.0, $0.1, floorZ).x < proj.screen($1.0, $1.1, floorZ).x }!
         svg += axis((leftCorner.0, leftCorner.1, zr.0), (leftCorner.0, leftCorner.1, zr.1), ticks: Ticks.linear(zr.0, zr.1, maxCount: 6),
-                    label: zLabel, value: { (leftCorner.0, leftCorner.1, $0) }, outward: Point(x: -1, y: 0))
+                    label: zLabel, value: { (leftCorner.0, leftCorner.1, $0) }, outward: Point(x: -1, y: 0), vertical: true)
         svg += "</g>\n"
         let description = "Surface\(title.isEmpty ? "" : " “\(title)”") \(zLabel) over a \(nx)×\(ny) grid, \(xLabel) from \(readableNumber(xr.0)) to \(readableNumber(xr.1)), \(yLabel) from \(readableNumber(yr.0)) to \(readableNumber(yr.1)); \(zLabel) from \(readableNumber(zr.0)) to \(readableNumber(zr.1))."
         return PanelResult(svg: svg, description: description)
