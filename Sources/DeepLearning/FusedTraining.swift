@@ -1,4 +1,6 @@
 import CKernels
+import Dispatch
+import Foundation
 
 /// The `avx2` backend's training state: the network's parameters and every
 /// scratch buffer of a step, allocated once, so that an SGD iteration is one
@@ -12,7 +14,14 @@ final class FusedTrainer {
     let inputs: Int, hidden: Int, outputs: Int, batch: Int
     /// Row length of the padded W1, b1 and hidden-layer buffers.
     let hiddenStride: Int
-    private(set) var net = ck_net()
+    /// The C state (a stable address: the step's phases run on several threads).
+    let state: UnsafeMutablePointer<ck_net>
+    var net: ck_net { state.pointee }
+    /// Threads the step is split over: 2 on a multi-core machine (batch ≥ 16),
+    /// overridable with `DEEPLEARNING_TRAIN_THREADS` (1–8).
+    let parts: Int
+    /// The C helper thread for parts == 2 (nil otherwise or if it could not start).
+    private let helper: OpaquePointer?
     private var allocations: [UnsafeMutableRawPointer] = []
 
     init(network: TwoLayerNet, batchSize: Int) {
@@ -29,7 +38,11 @@ final class FusedTrainer {
             if !values.isEmpty { p.update(from: values, count: values.count) }
             return p
         }
-        let sparse = batchSize * inputs + 4
+        let requested = ProcessInfo.processInfo.environment["DEEPLEARNING_TRAIN_THREADS"].flatMap { Int($0) }
+        parts = max(1, min(8, requested ?? (batchSize >= 16 ? min(2, MatrixKernels.workerCount) : 1), batchSize, network.inputSize))
+        state = .allocate(capacity: 1)
+        helper = parts == 2 ? ck_helper_create() : nil
+        let sparse = batchSize * inputs + 36
         let stride = ck_padded(hidden)
         hiddenStride = stride
         // W1 and b1 with rows padded by zeros to whole AVX2 vectors.
@@ -39,18 +52,23 @@ final class FusedTrainer {
         }
         let b1 = buffer(Double.self, stride)
         for j in 0..<hidden { b1[j] = network.b1[j] }
-        net = ck_net(
-            inputs: inputs, hidden: hidden, hiddenStride: stride, outputs: outputs, batch: batchSize,
+        state.initialize(to: ck_net(
+            inputs: inputs, hidden: hidden, hiddenStride: stride, outputs: outputs, batch: batchSize, parts: parts,
+            partFlags: buffer(Double.self, 8),
             w1: w1, b1: b1, w2: copy(network.w2.values), b2: copy(network.b2),
-            rowStart: buffer(Int.self, batchSize + 1), cols: buffer(Int32.self, sparse), vals: buffer(Double.self, sparse),
-            colStart: buffer(Int.self, inputs + 1), trows: buffer(Int32.self, sparse), tvals: buffer(Double.self, sparse),
+            rowStart: buffer(Int.self, batchSize + 8), cols: buffer(Int32.self, sparse), vals: buffer(Double.self, sparse),
+            colStart: buffer(Int.self, inputs + 8), trows: buffer(Int32.self, sparse), tvals: buffer(Double.self, sparse),
             cursor: buffer(Int.self, max(batchSize, inputs)),
             z1: buffer(Double.self, batchSize * stride), dy: buffer(Double.self, batchSize * outputs),
             da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
-            gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs))
+            gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs)))
     }
 
-    deinit { for p in allocations { p.deallocate() } }
+    deinit {
+        for p in allocations { p.deallocate() }
+        if let helper { ck_helper_destroy(helper) }
+        state.deallocate()
+    }
 
     /// The current parameters as a value.
     var network: TwoLayerNet {
@@ -66,7 +84,23 @@ final class FusedTrainer {
     func step(images: UnsafePointer<Double>, batch rows: UnsafePointer<Int>, labels: UnsafePointer<Int>,
               learningRate: Double) -> (loss: Double, finite: Bool) {
         var loss = 0.0
-        let bad = ck_train_step(&net, images, rows, labels, learningRate, &loss)
+        if parts == 1 {
+            let bad = ck_train_step(state, images, rows, labels, learningRate, &loss)
+            return (loss, bad == 0)
+        }
+        if let helper {
+            let bad = ck_train_step_2(helper, state, images, rows, labels, learningRate, &loss)
+            return (loss, bad == 0)
+        }
+        // Three parallel phases (batch rows, then W1 rows, then batch rows), joined in between.
+        nonisolated(unsafe) let (net, images, rows) = (state, images, rows)
+        let (parts, lr) = (self.parts, learningRate)
+        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_forward(net, images, rows, q, parts) }
+        ck_step_middle(net, labels)
+        DispatchQueue.concurrentPerform(iterations: parts) { r in ck_step_backward(net, lr, r, parts) }
+        let bad = ck_step_update_small(net, lr, parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_loss_forward(net, q, parts) }
+        loss = ck_step_loss(net, labels)
         return (loss, bad == 0)
     }
 
