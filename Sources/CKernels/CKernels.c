@@ -305,6 +305,13 @@ __attribute__((noinline)) static void backward_small(ck_net *net) {
     }
 }
 
+/// CK_TRANSPOSED_BACKWARD=1 selects the transpose-then-product backward (for measurements).
+static int getenv_scatter(void) {
+    static int value = -1;
+    if (value < 0) { const char *e = getenv("CK_TRANSPOSED_BACKWARD"); value = e && e[0] == '1' ? 0 : 1; }
+    return value;
+}
+
 /// Rows lo ..< hi of the batch belong to part q of P: lo = q·m/P.
 static inline long part_lo(long m, long q, long parts) { return q * m / parts; }
 
@@ -357,7 +364,80 @@ static inline long lower_bound(const int32_t *cols, long from, long to, long c) 
     return from;
 }
 
+/// g[cols[t], ·] += vals[t]·d for t in from ..< to (d: nv vectors, held in registers).
+INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long to,
+                        const double *d, double *g, long ld, const int nv) {
+    __m256d dv[13];
+    for (int v = 0; v < nv; v++) dv[v] = _mm256_loadu_pd(d + 4 * v);
+    for (long t = from; t < to; t++) {
+        const __m256d x = _mm256_broadcast_sd(vals + t);
+        double *gp = g + (long)cols[t] * ld;
+        for (int v = 0; v < nv; v++) _mm256_storeu_pd(gp + 4 * v, _mm256_fmadd_pd(x, dv[v], _mm256_loadu_pd(gp + 4 * v)));
+    }
+}
+
+#define SCATTER_CASE(NV) case NV: scatter_row(cols, vals, from, to, d, net->gw1, hp, NV); break;
+
+/// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch: W1-row blocks of
+/// 48 (L1), every batch row's non-zeros in the block added to their dW1 rows
+/// (i ascending, FMA — the same sums as the transposed product), then the
+/// W1 update of the block's touched rows. Needs hp ≤ 52.
+static void scatter_backward(ck_net *net, double lr, long r, long parts) {
+    const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
+    const long p0 = r * k / parts, p1 = (r + 1) * k / parts;
+    const int nv = (int)(hp / 4);
+    long *cursor = net->cursor + r * m;
+    for (long q = 0; q < parts; q++) {
+        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long *rs = net->rowStart + lo + q;
+        const int32_t *cols = net->cols + part_offset(net, lo, q);
+        for (long i = 0; i < hi - lo; i++) cursor[lo + i] = lower_bound(cols, rs[i], rs[i + 1], p0);
+    }
+    __m256d check = _mm256_setzero_pd();
+    const __m256d zero = _mm256_setzero_pd(), vlr = _mm256_set1_pd(lr);
+    unsigned char touched[W1_BLOCK];
+    for (long b0 = p0; b0 < p1; b0 += W1_BLOCK) {
+        const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
+        memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
+        memset(touched, 0, sizeof touched);
+        for (long q = 0; q < parts; q++) {
+            const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+            const long *rs = net->rowStart + lo + q;
+            const long off = part_offset(net, lo, q);
+            const int32_t *cols = net->cols + off;
+            const double *vals = net->vals + off;
+            for (long i = 0; i < hi - lo; i++) {
+                long from = cursor[lo + i], end = rs[i + 1], to = from;
+                while (to < end && cols[to] < b1) { touched[cols[to] - b0] = 1; to++; }
+                cursor[lo + i] = to;
+                if (from == to) continue;
+                const double *d = net->da1 + (lo + i) * hp;
+                switch (nv) {
+                    SCATTER_CASE(1) SCATTER_CASE(2) SCATTER_CASE(3) SCATTER_CASE(4) SCATTER_CASE(5) SCATTER_CASE(6) SCATTER_CASE(7)
+                    SCATTER_CASE(8) SCATTER_CASE(9) SCATTER_CASE(10) SCATTER_CASE(11) SCATTER_CASE(12) SCATTER_CASE(13)
+                }
+            }
+        }
+        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
+        for (long p = b0; p < b1; p++) {
+            if (!touched[p - b0]) continue;
+            double *w = net->w1 + p * hp;
+            const double *g = net->gw1 + p * hp;
+            for (long j = 0; j < hp; j += 4) {
+                __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
+                __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
+                _mm256_storeu_pd(w + j, nw);
+                check = _mm256_add_pd(check, _mm256_mul_pd(nw, zero));
+            }
+        }
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, check);
+    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+}
+
 void ck_step_backward(ck_net *net, double lr, long r, long parts) {
+    if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
     const long p0 = r * k / parts, p1 = (r + 1) * k / parts, width = p1 - p0;
     long *cs = net->colStart + p0 + r;

@@ -58,7 +58,7 @@ final class FusedTrainer {
             w1: w1, b1: b1, w2: copy(network.w2.values), b2: copy(network.b2),
             rowStart: buffer(Int.self, batchSize + 8), cols: buffer(Int32.self, sparse), vals: buffer(Double.self, sparse),
             colStart: buffer(Int.self, inputs + 8), trows: buffer(Int32.self, sparse), tvals: buffer(Double.self, sparse),
-            cursor: buffer(Int.self, max(batchSize, inputs)),
+            cursor: buffer(Int.self, max(8 * batchSize, inputs)),
             z1: buffer(Double.self, batchSize * stride), dy: buffer(Double.self, batchSize * outputs),
             da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
             gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs)))

@@ -91,13 +91,16 @@ func fusedTrainingMatchesTheReferenceLoop(backend: MatrixBackend) throws {
     #expect(small.predictedLabelsAVX2(rows) == small.forward(rows).a2.argmaxOfRows())
 }
 
-@Test func fusedTrainingWithOddShapes() throws {
+/// Hidden 5 (padded to 8) and 60 (> 52: the unblocked kernels and the
+/// transposed backward), batch 10, 4-D clusters.
+@Test(arguments: [5, 60])
+func fusedTrainingWithOddShapes(hidden: Int) throws {
     guard MatrixBackend.avx2Available else { return }
-    // 4-D clusters, hidden 5 (padded to 8), batch 10: same losses as the generic path.
+    // Same losses as the generic path.
     var g = SeededGenerator(seed: 3)
     let labels = (0..<40).map { $0 % 2 }
     let x = Matrix(rows: 40, columns: 4, values: labels.flatMap { l in (0..<4).map { _ in Double(l) + 0.1 * g.nextStandardNormal() } })
-    let options = TrainingOptions(hiddenSize: 5, learningRate: 1.0, batchSize: 10, iterations: 100, seed: 1)
+    let options = TrainingOptions(hiddenSize: hidden, learningRate: 1.0, batchSize: 10, iterations: 100, seed: 1)
     let fused = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
                           options: options, fused: true, progress: nil)
     let generic = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,

@@ -46,7 +46,7 @@ typedef struct {
     double *w1, *b1, *w2, *b2;          // parameters, updated in place (w1 inputs×hiddenStride, b1 hiddenStride)
     long *rowStart; int32_t *cols; double *vals;     // batch CSR, capacity batch*inputs + 4
     long *colStart; int32_t *trows; double *tvals;   // its transpose
-    long *cursor;                                    // max(batch, inputs) entries of scratch
+    long *cursor;                                    // max(8·batch, inputs) entries of scratch
     double *z1, *dy, *da1, *gw1, *gw2, *gb1, *gb2;  // batch×stride, batch×outputs, batch×stride, inputs×stride, hidden×outputs, hidden, outputs
 } ck_net;
 
