@@ -307,9 +307,14 @@ __attribute__((noinline)) static void backward_small(ck_net *net) {
 
 /// CK_TRANSPOSED_BACKWARD=1 selects the transpose-then-product backward (for measurements).
 static int getenv_scatter(void) {
-    static int value = -1;
-    if (value < 0) { const char *e = getenv("CK_TRANSPOSED_BACKWARD"); value = e && e[0] == '1' ? 0 : 1; }
-    return value;
+    static _Atomic int value = -1;
+    int v = atomic_load_explicit(&value, memory_order_relaxed);
+    if (v < 0) {
+        const char *e = getenv("CK_TRANSPOSED_BACKWARD");
+        v = e && e[0] == '1' ? 0 : 1;
+        atomic_store_explicit(&value, v, memory_order_relaxed);
+    }
+    return v;
 }
 
 /// Rows lo ..< hi of the batch belong to part q of P: lo = q·m/P.
