@@ -39,9 +39,14 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
+        // AVX2/FMA kernels (per-function target attributes, run-time dispatch) for DeepLearning.
+        .target(
+            name: "CKernels",
+            cSettings: [.unsafeFlags(["-O3"])]
+        ),
         .target(
             name: "DeepLearning",
-            dependencies: ["CZlib", "CBLAS"],
+            dependencies: ["CZlib", "CBLAS", "CKernels"],
             swiftSettings: optimizedInEveryConfiguration
         ),
         .target(name: "SVGPlot"),

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Processor count without importing Foundation into the kernel file.
@@ -11,6 +12,14 @@ public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
     case swift
     /// OpenBLAS `cblas_dgemm` (``BLASKernels``).
     case blas
+    /// C kernels compiled for AVX2/FMA (`CKernels`), zero skipping, 2 threads
+    /// for large products, and a fused training step for ``TwoLayerNet``.
+    /// Chosen only when the CPU has AVX2 and FMA (``avx2Available``); on
+    /// other CPUs this backend runs the ``swift`` kernels.
+    case avx2
+
+    /// Whether this CPU has AVX2 and FMA (checked once, at run time).
+    public static let avx2Available: Bool = ck_has_avx2_fma() != 0
 
     /// The backend in use, chosen once per process: the environment
     /// variable `DEEPLEARNING_MATRIX_BACKEND` (`swift` or `blas`) if set,
@@ -19,7 +28,8 @@ public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
         ProcessInfo.processInfo.environment["DEEPLEARNING_MATRIX_BACKEND"].flatMap(MatrixBackend.init(rawValue:)) ?? preferred
 
     /// The default, chosen by measurement (docs/deeplearning.md).
-    public static let preferred = MatrixBackend.blas
+    /// ``avx2`` where the CPU supports it, else ``blas``.
+    public static let preferred: MatrixBackend = avx2Available ? .avx2 : .blas
 }
 
 extension Matrix {
@@ -43,6 +53,13 @@ extension Matrix {
                     switch backend {
                     case .swift: MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
                     case .blas: BLASKernels.multiply(a, b, c, m: m, k: k, n: n)
+                    case .avx2:
+                        guard MatrixBackend.avx2Available else {
+                            MatrixKernels.multiply(a, b, c, m: m, k: k, n: n); return
+                        }
+                        MatrixKernels.runSplit(rows: m) { r in
+                            ck_dense_dot(a, k, r.lowerBound, r.upperBound, b, n, c)
+                        }
                     }
                 }
             }
@@ -69,6 +86,11 @@ extension Matrix {
                     switch backend {
                     case .swift: MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
                     case .blas: BLASKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+                    case .avx2:
+                        guard MatrixBackend.avx2Available else {
+                            MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n); return
+                        }
+                        ck_dense_tdot(a, m, k, b, n, c)
                     }
                 }
             }

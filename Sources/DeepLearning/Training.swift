@@ -98,10 +98,30 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
 /// Throws ``TrainingError/diverged(iteration:loss:)`` as soon as the loss
 /// or a parameter is NaN/∞. Cost per iteration ≈ 3 forward passes of the
 /// batch with backprop; see ``TrainingCost`` for the numerical gradient.
+///
+/// `progress` is called after every iteration; if it throws, training stops
+/// there and `train` rethrows that error (cancellation).
+///
+/// With the ``MatrixBackend/avx2`` backend (the default on AVX2/FMA CPUs)
+/// each backprop iteration is one fused C step (``FusedTrainer``) and the
+/// accuracies use the AVX2 zero-skipping kernels on both cores; the numbers
+/// equal the generic path's up to floating-point reassociation.
 public func train(
     trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
     options: TrainingOptions = TrainingOptions(),
-    progress: ((TrainingProgress) -> Void)? = nil
+    progress: ((TrainingProgress) throws -> Void)? = nil
+) throws -> TrainingHistory {
+    try train(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels,
+              options: options, fused: MatrixBackend.current == .avx2 && MatrixBackend.avx2Available,
+              progress: progress)
+}
+
+/// ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``
+/// choosing explicitly between the fused AVX2 step and the generic matrix code.
+func train(
+    trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
+    options: TrainingOptions, fused: Bool,
+    progress: ((TrainingProgress) throws -> Void)?
 ) throws -> TrainingHistory {
     guard trainImages.rows == trainLabels.count, trainImages.rows > 0 else {
         throw TrainingError.invalidInput("\(trainImages.rows) training images with \(trainLabels.count) labels")
@@ -126,6 +146,35 @@ public func train(
                                   iterationsPerEpoch: perEpoch, network: network)
     history.losses.reserveCapacity(options.iterations)
 
+    if fused && options.gradientMethod == .backprop && MatrixBackend.avx2Available {
+        let trainer = FusedTrainer(network: network, batchSize: options.batchSize)
+        var labels = [Int](repeating: 0, count: options.batchSize)
+        try trainImages.values.withUnsafeBufferPointer { images in
+            for i in 0..<options.iterations {
+                let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
+                for (j, r) in batch.enumerated() { labels[j] = trainLabels[r] }
+                let (loss, finite) = batch.withUnsafeBufferPointer { b in
+                    labels.withUnsafeBufferPointer { l in
+                        trainer.step(images: images.baseAddress!, batch: b.baseAddress!, labels: l.baseAddress!,
+                                     learningRate: options.learningRate)
+                    }
+                }
+                guard loss.isFinite, finite else {
+                    throw TrainingError.diverged(iteration: i + 1, loss: loss)
+                }
+                history.losses.append(loss)
+                if i % perEpoch == 0 {
+                    history.trainAccuracy.append(trainer.accuracy(x: trainImages, labels: trainLabels))
+                    history.testAccuracy.append(trainer.accuracy(x: testImages, labels: testLabels))
+                    history.epochIterations.append(i)
+                }
+                try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
+            }
+        }
+        history.network = trainer.network
+        return history
+    }
+
     for i in 0..<options.iterations {
         let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
         let x = trainImages.rows(batch)
@@ -146,7 +195,7 @@ public func train(
             history.testAccuracy.append(network.accuracy(x: testImages, labels: testLabels))
             history.epochIterations.append(i)
         }
-        progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
+        try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
     }
     history.network = network
     return history
@@ -156,7 +205,7 @@ public func train(
 /// on a loaded ``DataSet``.
 public func train(
     on dataSet: DataSet, options: TrainingOptions = TrainingOptions(),
-    progress: ((TrainingProgress) -> Void)? = nil
+    progress: ((TrainingProgress) throws -> Void)? = nil
 ) throws -> TrainingHistory {
     try train(trainImages: dataSet.trainImages, trainLabels: dataSet.trainLabels,
               testImages: dataSet.testImages, testLabels: dataSet.testLabels,

@@ -121,7 +121,11 @@ public struct TwoLayerNet: Sendable, Equatable {
     /// Predicted class of every row: the arg-max of the scores a2 (softmax
     /// is increasing, so this is the arg-max of ``predict(_:)`` too).
     public func predictedLabels(_ x: Matrix) -> [Int] {
-        forward(x).a2.argmaxOfRows()
+        if MatrixBackend.current == .avx2, MatrixBackend.avx2Available, x.columns == inputSize,
+           hiddenSize > 0, outputSize > 0, inputSize > 0 {
+            return predictedLabelsAVX2(x)
+        }
+        return forward(x).a2.argmaxOfRows()
     }
 
     /// Fraction of rows whose predicted class equals the label.

@@ -1,0 +1,696 @@
+// AVX2/FMA kernels for DeepLearning; see include/CKernels.h. Every function
+// but ck_has_avx2_fma is compiled for AVX2+FMA (the rest of the package
+// targets baseline x86-64), so callers must check ck_has_avx2_fma() first.
+#include "CKernels.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <sched.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+
+int ck_has_avx2_fma(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+// Left-packing tables for a 4-bit "non-zero" mask: the 32-bit lanes
+// (two per double) of the selected doubles, and the selected lane numbers.
+static int32_t packTable[16][8];
+static int32_t laneTable[16][8];
+static int popTable[16];
+
+__attribute__((constructor)) static void ck_init_tables(void) {
+    for (int mask = 0; mask < 16; mask++) {
+        int c = 0;
+        for (int l = 0; l < 4; l++) {
+            if (mask >> l & 1) {
+                packTable[mask][2 * c] = 2 * l;
+                packTable[mask][2 * c + 1] = 2 * l + 1;
+                laneTable[mask][c] = l;
+                c++;
+            }
+        }
+        for (int r = c; r < 4; r++) { packTable[mask][2 * r] = 0; packTable[mask][2 * r + 1] = 1; laneTable[mask][r] = 0; }
+        for (int r = 4; r < 8; r++) laneTable[mask][r] = 0;
+        popTable[mask] = c;
+    }
+}
+
+#pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
+
+#define INLINE static inline __attribute__((always_inline))
+/// Rows of W1 per block of the blocked product: 48 × 52 doubles (20 KB) stay in L1.
+#define W1_BLOCK 48
+
+
+/// Non-zeros of row[0..<k] into cols/vals (which need 4 entries of slack); returns their count.
+INLINE long compress_row(const double *row, long k, int32_t *cols, double *vals) {
+    long cnt = 0, p = 0;
+    const __m256d zero = _mm256_setzero_pd();
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 0, 0, 0, 0);
+    for (; p + 4 <= k; p += 4) {
+        __m256d v = _mm256_loadu_pd(row + p);
+        int mask = _mm256_movemask_pd(_mm256_cmp_pd(v, zero, _CMP_NEQ_UQ));
+        __m256 packed = _mm256_permutevar8x32_ps(_mm256_castpd_ps(v), _mm256_loadu_si256((const __m256i *)packTable[mask]));
+        _mm256_storeu_pd(vals + cnt, _mm256_castps_pd(packed));
+        __m256i idx = _mm256_add_epi32(_mm256_set1_epi32((int)p), lanes);
+        __m256i pidx = _mm256_permutevar8x32_epi32(idx, _mm256_loadu_si256((const __m256i *)laneTable[mask]));
+        _mm_storeu_si128((__m128i *)(cols + cnt), _mm256_castsi256_si128(pidx));
+        cnt += popTable[mask];
+    }
+    for (; p < k; p++) {
+        double v = row[p];
+        if (v != 0) { cols[cnt] = (int32_t)p; vals[cnt] = v; cnt++; }
+    }
+    return cnt;
+}
+
+long ck_gather_sparse(const double *src, long k, const long *indices, long count,
+                      long *rowStart, int32_t *cols, double *vals) {
+    long nnz = 0;
+    rowStart[0] = 0;
+    for (long i = 0; i < count; i++) {
+        if (i + 1 < count) {
+            // The rows are scattered over the training set (DRAM): fetch the next one meanwhile.
+            const char *next = (const char *)(src + indices[i + 1] * k);
+            for (long b = 0; b < k * 8; b += 64) _mm_prefetch(next + b, _MM_HINT_T0);
+        }
+        nnz += compress_row(src + indices[i] * k, k, cols + nnz, vals + nnz);
+        rowStart[i + 1] = nnz;
+    }
+    return nnz;
+}
+
+long ck_sparse_rows(const double *src, long k, long r0, long r1,
+                    long *rowStart, int32_t *cols, double *vals) {
+    long nnz = 0;
+    rowStart[0] = 0;
+    for (long r = r0; r < r1; r++) {
+        nnz += compress_row(src + r * k, k, cols + nnz, vals + nnz);
+        rowStart[r - r0 + 1] = nnz;
+    }
+    return nnz;
+}
+
+/// One output row, columns [0, 4·nv + tail lanes) of the chunk starting at B
+/// (row stride ldb): Σ_t vals[t]·B[cols[t], ·] with the accumulators in
+/// registers (≤ 13 ymm), then + bias and σ; the first nstore columns go to out.
+INLINE void dot_chunk(const int32_t *cols, const double *vals, long cnt, const double *B, long ldb,
+                      const int nv, const int tail, long tailCount,
+                      const double *bias, int sig, double *out, long nstore) {
+    __m256d acc[13];
+    for (int v = 0; v < 13; v++) acc[v] = _mm256_setzero_pd();
+    const __m256i tmask = _mm256_setr_epi64x(tailCount > 0 ? -1 : 0, tailCount > 1 ? -1 : 0, tailCount > 2 ? -1 : 0, 0);
+    for (long t = 0; t < cnt; t++) {
+        const __m256d x = _mm256_broadcast_sd(vals + t);
+        const double *b = B + (long)cols[t] * ldb;
+        for (int v = 0; v < nv; v++) acc[v] = _mm256_fmadd_pd(x, _mm256_loadu_pd(b + 4 * v), acc[v]);
+        if (tail) acc[12] = _mm256_fmadd_pd(x, _mm256_maskload_pd(b + 4 * nv, tmask), acc[12]);
+    }
+    double tmp[56];
+    for (int v = 0; v < nv; v++) _mm256_storeu_pd(tmp + 4 * v, acc[v]);
+    if (tail) _mm256_storeu_pd(tmp + 4 * nv, acc[12]);
+    for (long j = 0; j < nstore; j++) {
+        double a = tmp[j];
+        if (bias) a = a + bias[j];
+        if (sig) a = 1.0 / (1.0 + exp(-a));
+        out[j] = a;
+    }
+}
+
+#define CHUNK_CASE(NV) case NV: \
+    if (tail) dot_chunk(c, v, cnt, B + j0, ldb, NV, 1, tailCount, bias ? bias + j0 : 0, sig, o + j0, ns); \
+    else dot_chunk(c, v, cnt, B + j0, ldb, NV, 0, 0, bias ? bias + j0 : 0, sig, o + j0, ns); \
+    break;
+
+/// out[i, 0..<nstore] (row stride ldo) = row i of S·B (+ bias, σ), computing n ≥ nstore
+/// columns of B (row stride ldb). Chunks of 52 columns (13 vectors), the last
+/// one up to 51 columns with a masked tail.
+static void sparse_dot_ld(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                          const double *B, long ldb, long n, const double *bias, int sig,
+                          double *out, long ldo, long nstore) {
+    for (long i = 0; i < m; i++) {
+        const int32_t *c = cols + rowStart[i];
+        const double *v = vals + rowStart[i];
+        long cnt = rowStart[i + 1] - rowStart[i];
+        double *o = out + i * ldo;
+        for (long j0 = 0; j0 < nstore; j0 += 52) {
+            long rem = n - j0;
+            int nv = rem >= 52 ? 13 : (int)(rem / 4);
+            long tailCount = rem >= 52 ? 0 : rem % 4;
+            int tail = tailCount > 0;
+            long ns = nstore - j0 < 52 ? nstore - j0 : 52;
+            switch (nv) {
+                CHUNK_CASE(0) CHUNK_CASE(1) CHUNK_CASE(2) CHUNK_CASE(3) CHUNK_CASE(4) CHUNK_CASE(5) CHUNK_CASE(6)
+                CHUNK_CASE(7) CHUNK_CASE(8) CHUNK_CASE(9) CHUNK_CASE(10) CHUNK_CASE(11) CHUNK_CASE(12)
+                case 13: dot_chunk(c, v, cnt, B + j0, ldb, 13, 0, 0, bias ? bias + j0 : 0, sig, o + j0, ns); break;
+            }
+        }
+    }
+}
+
+void ck_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                   const double *B, long n, const double *bias, int sig, double *out) {
+    sparse_dot_ld(rowStart, cols, vals, m, B, n, n, bias, sig, out, n, n);
+}
+
+/// acc (nv vectors, in memory at out) += Σ_{t ∈ [from, to)} vals[t]·B[cols[t], ·]
+/// (or = when first), accumulating in registers.
+INLINE void blocked_part(const int32_t *cols, const double *vals, long from, long to,
+                         const double *B, long ldb, double *out, int first, const int nv) {
+    __m256d acc[13];
+    for (int v = 0; v < nv; v++) acc[v] = first ? _mm256_setzero_pd() : _mm256_loadu_pd(out + 4 * v);
+    for (long t = from; t < to; t++) {
+        const __m256d x = _mm256_broadcast_sd(vals + t);
+        const double *b = B + (long)cols[t] * ldb;
+        for (int v = 0; v < nv; v++) acc[v] = _mm256_fmadd_pd(x, _mm256_loadu_pd(b + 4 * v), acc[v]);
+    }
+    for (int v = 0; v < nv; v++) _mm256_storeu_pd(out + 4 * v, acc[v]);
+}
+
+#define PART_CASE(NV) case NV: blocked_part(cols, vals, from, to, B, ld, out + i * ld, first, NV); break;
+
+/// out (m×ld) = S·B for S CSR (m rows) and B (nb×ld), ld a multiple of 4 and
+/// ≤ 52. B is walked in blocks of `block` rows that stay in the L1 cache;
+/// every output row is accumulated block after block (its terms still in
+/// increasing column order). cursor: m entries of scratch.
+static void blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                               const double *B, long nb, long ld, long block, long *cursor, double *out) {
+    const int nv = (int)(ld / 4);
+    for (long i = 0; i < m; i++) cursor[i] = rowStart[i];
+    for (long b0 = 0; b0 < nb || b0 == 0; b0 += block) {
+        const long b1 = b0 + block;
+        const int first = b0 == 0;
+        for (long i = 0; i < m; i++) {
+            long from = cursor[i], end = rowStart[i + 1], to = from;
+            while (to < end && cols[to] < b1) to++;
+            cursor[i] = to;
+            if (from == to && !first) continue;
+            switch (nv) {
+                PART_CASE(1) PART_CASE(2) PART_CASE(3) PART_CASE(4) PART_CASE(5) PART_CASE(6) PART_CASE(7)
+                PART_CASE(8) PART_CASE(9) PART_CASE(10) PART_CASE(11) PART_CASE(12) PART_CASE(13)
+            }
+        }
+    }
+}
+
+/// Exported for benchmarks: blocked_sparse_dot.
+void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                           const double *B, long nb, long ld, long block, long *cursor, double *out) {
+    blocked_sparse_dot(rowStart, cols, vals, m, B, nb, ld, block, cursor, out);
+}
+
+/// Transposes the CSR (m rows, k columns) into colStart/trows/tvals (rows of Sᵀ, increasing i).
+__attribute__((noinline)) static void transpose_csr(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
+                          long *colStart, int32_t *trows, double *tvals) {
+    long nnz = rowStart[m];
+    memset(colStart, 0, (size_t)(k + 1) * sizeof(long));
+    for (long e = 0; e < nnz; e++) colStart[cols[e] + 1]++;
+    for (long p = 0; p < k; p++) colStart[p + 1] += colStart[p];
+    for (long i = 0; i < m; i++) {
+        for (long e = rowStart[i]; e < rowStart[i + 1]; e++) {
+            long pos = colStart[cols[e]]++;
+            trows[pos] = (int32_t)i;
+            tvals[pos] = vals[e];
+        }
+    }
+    for (long p = k; p > 0; p--) colStart[p] = colStart[p - 1];
+    colStart[0] = 0;
+}
+
+void ck_sparse_tdot(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
+                    const double *D, long n, long *colStart, int32_t *trows, double *tvals, double *out) {
+    transpose_csr(rowStart, cols, vals, m, k, colStart, trows, tvals);
+    ck_sparse_dot(colStart, trows, tvals, k, D, n, 0, 0, out);
+}
+
+void ck_dense_dot(const double *A, long k, long r0, long r1, const double *B, long n, double *C) {
+    const long block = 64;
+    long *rs = malloc((size_t)(block + 1) * sizeof(long));
+    int32_t *cols = malloc((size_t)(block * k + 4) * sizeof(int32_t));
+    double *vals = malloc((size_t)(block * k + 4) * sizeof(double));
+    for (long r = r0; r < r1; r += block) {
+        long cnt = r1 - r < block ? r1 - r : block;
+        ck_sparse_rows(A, k, r, r + cnt, rs, cols, vals);
+        ck_sparse_dot(rs, cols, vals, cnt, B, n, 0, 0, C + r * n);
+    }
+    free(rs); free(cols); free(vals);
+}
+
+void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C) {
+    long *rs = malloc((size_t)(m + 1) * sizeof(long));
+    int32_t *cols = malloc((size_t)(m * k + 4) * sizeof(int32_t));
+    double *vals = malloc((size_t)(m * k + 4) * sizeof(double));
+    long *cs = malloc((size_t)(k + 1) * sizeof(long));
+    long nnz = ck_sparse_rows(A, k, 0, m, rs, cols, vals);
+    int32_t *trows = malloc((size_t)(nnz + 1) * sizeof(int32_t));
+    double *tvals = malloc((size_t)(nnz + 1) * sizeof(double));
+    ck_sparse_tdot(rs, cols, vals, m, k, D, n, cs, trows, tvals, C);
+    free(rs); free(cols); free(vals); free(cs); free(trows); free(tvals);
+}
+
+/// y = softmax(z1·W2 + b2) row by row (z1 rows of stride ldz), the max subtracted, as softmax(Matrix) does.
+__attribute__((noinline)) static void output_probabilities(const double *z1, long m, long h, long ldz, const double *w2, const double *b2, long o, double *y) {
+    for (long i = 0; i < m; i++) {
+        double *yi = y + i * o;
+        const double *zi = z1 + i * ldz;
+        for (long c = 0; c < o; c++) yi[c] = 0;
+        for (long j = 0; j < h; j++) {
+            double z = zi[j];
+            const double *wj = w2 + j * o;
+            for (long c = 0; c < o; c++) yi[c] += z * wj[c];
+        }
+        for (long c = 0; c < o; c++) yi[c] = yi[c] + b2[c];
+        double mx = yi[0];
+        for (long c = 1; c < o; c++) if (yi[c] > mx) mx = yi[c];
+        double sum = 0;
+        for (long c = 0; c < o; c++) { double e = exp(yi[c] - mx); yi[c] = e; sum += e; }
+        for (long c = 0; c < o; c++) yi[c] /= sum;
+    }
+}
+
+/// The small products of backprop: dW2 = z1ᵀ·dy, db2 = Σ dy, dz1 = (1 − z1)·z1·(dy·W2ᵀ) into da1, db1 = Σ dz1.
+__attribute__((noinline)) static void backward_small(ck_net *net) {
+    const long h = net->hidden, hp = net->hiddenStride, o = net->outputs, m = net->batch;
+    const double *z1 = net->z1, *dy = net->dy;
+    double *da1 = net->da1;
+    double *gw2 = net->gw2, *gb2 = net->gb2, *gb1 = net->gb1;
+    for (long e = 0; e < h * o; e++) gw2[e] = 0;
+    for (long c = 0; c < o; c++) gb2[c] = 0;
+    for (long j = 0; j < h; j++) gb1[j] = 0;
+    for (long i = 0; i < m; i++) {
+        const double *zi = z1 + i * hp, *di = dy + i * o;
+        for (long j = 0; j < h; j++) {
+            double z = zi[j];
+            for (long c = 0; c < o; c++) gw2[j * o + c] += z * di[c];
+        }
+        for (long c = 0; c < o; c++) gb2[c] += di[c];
+    }
+    for (long i = 0; i < m; i++) {
+        const double *zi = z1 + i * hp, *di = dy + i * o;
+        double *ai = da1 + i * hp;
+        for (long j = 0; j < h; j++) {
+            const double *wj = net->w2 + j * o;
+            double s = 0;
+            for (long c = 0; c < o; c++) s += di[c] * wj[c];
+            double z = zi[j];
+            double sg = (1 - z) * z;
+            ai[j] = sg * s;
+            gb1[j] += ai[j];
+        }
+    }
+}
+
+/// CK_TRANSPOSED_BACKWARD=1 selects the transpose-then-product backward (for measurements).
+static int getenv_scatter(void) {
+    static _Atomic int value = -1;
+    int v = atomic_load_explicit(&value, memory_order_relaxed);
+    if (v < 0) {
+        const char *e = getenv("CK_TRANSPOSED_BACKWARD");
+        v = e && e[0] == '1' ? 0 : 1;
+        atomic_store_explicit(&value, v, memory_order_relaxed);
+    }
+    return v;
+}
+
+/// Rows lo ..< hi of the batch belong to part q of P: lo = q·m/P.
+static inline long part_lo(long m, long q, long parts) { return q * m / parts; }
+
+/// The CSR of part q lives at rowStart + lo + q, cols/vals + lo·inputs + 4q.
+static inline long part_offset(const ck_net *net, long lo, long q) { return lo * net->inputs + 4 * q; }
+
+/// z1 = σ(x·W1 + b1) for the rows of part q.
+static void hidden_layer_part(ck_net *net, long q, long parts) {
+    const long h = net->hidden, hp = net->hiddenStride, m = net->batch;
+    const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+    const long *rs = net->rowStart + lo + q;
+    const long off = part_offset(net, lo, q);
+    double *z1 = net->z1 + lo * hp;
+    if (hp > 52) {
+        sparse_dot_ld(rs, net->cols + off, net->vals + off, hi - lo, net->w1, hp, hp, net->b1, 1, z1, hp, h);
+        return;
+    }
+    blocked_sparse_dot(rs, net->cols + off, net->vals + off, hi - lo, net->w1, net->inputs, hp, W1_BLOCK,
+                       net->cursor + lo, z1);
+    for (long i = 0; i < hi - lo; i++) {
+        double *zi = z1 + i * hp;
+        for (long j = 0; j < h; j++) zi[j] = 1.0 / (1.0 + exp(-(zi[j] + net->b1[j])));
+        for (long j = h; j < hp; j++) zi[j] = 0;
+    }
+}
+
+void ck_step_forward(ck_net *net, const double *images, const long *batch, long q, long parts) {
+    const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+    const long off = part_offset(net, lo, q);
+    ck_gather_sparse(images, net->inputs, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
+    hidden_layer_part(net, q, parts);
+}
+
+void ck_step_middle(ck_net *net, const long *labels) {
+    const long h = net->hidden, hp = net->hiddenStride, o = net->outputs, m = net->batch;
+    double *dy = net->dy;
+    output_probabilities(net->z1, m, h, hp, net->w2, net->b2, o, dy);
+    for (long i = 0; i < m; i++) dy[i * o + labels[i]] -= 1;
+    const double dm = (double)m;
+    for (long e = 0; e < m * o; e++) dy[e] = dy[e] / dm;
+    backward_small(net);
+}
+
+/// First entry of the sorted cols[from ..< to] that is ≥ c.
+static inline long lower_bound(const int32_t *cols, long from, long to, long c) {
+    while (from < to) {
+        long mid = (from + to) / 2;
+        if (cols[mid] < c) from = mid + 1; else to = mid;
+    }
+    return from;
+}
+
+/// g[cols[t], ·] += vals[t]·d for t in from ..< to (d: nv vectors, held in registers).
+INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long to,
+                        const double *d, double *g, long ld, const int nv) {
+    __m256d dv[13];
+    for (int v = 0; v < nv; v++) dv[v] = _mm256_loadu_pd(d + 4 * v);
+    for (long t = from; t < to; t++) {
+        const __m256d x = _mm256_broadcast_sd(vals + t);
+        double *gp = g + (long)cols[t] * ld;
+        for (int v = 0; v < nv; v++) _mm256_storeu_pd(gp + 4 * v, _mm256_fmadd_pd(x, dv[v], _mm256_loadu_pd(gp + 4 * v)));
+    }
+}
+
+#define SCATTER_CASE(NV) case NV: scatter_row(cols, vals, from, to, d, net->gw1, hp, NV); break;
+
+/// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch: W1-row blocks of
+/// 48 (L1), every batch row's non-zeros in the block added to their dW1 rows
+/// (i ascending, FMA — the same sums as the transposed product), then the
+/// W1 update of the block's touched rows. Needs hp ≤ 52.
+static void scatter_backward(ck_net *net, double lr, long r, long parts) {
+    const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
+    const long p0 = r * k / parts, p1 = (r + 1) * k / parts;
+    const int nv = (int)(hp / 4);
+    long *cursor = net->cursor + r * m;
+    for (long q = 0; q < parts; q++) {
+        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long *rs = net->rowStart + lo + q;
+        const int32_t *cols = net->cols + part_offset(net, lo, q);
+        for (long i = 0; i < hi - lo; i++) cursor[lo + i] = lower_bound(cols, rs[i], rs[i + 1], p0);
+    }
+    __m256d check = _mm256_setzero_pd();
+    const __m256d zero = _mm256_setzero_pd(), vlr = _mm256_set1_pd(lr);
+    unsigned char touched[W1_BLOCK];
+    for (long b0 = p0; b0 < p1; b0 += W1_BLOCK) {
+        const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
+        memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
+        memset(touched, 0, sizeof touched);
+        for (long q = 0; q < parts; q++) {
+            const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+            const long *rs = net->rowStart + lo + q;
+            const long off = part_offset(net, lo, q);
+            const int32_t *cols = net->cols + off;
+            const double *vals = net->vals + off;
+            for (long i = 0; i < hi - lo; i++) {
+                long from = cursor[lo + i], end = rs[i + 1], to = from;
+                while (to < end && cols[to] < b1) { touched[cols[to] - b0] = 1; to++; }
+                cursor[lo + i] = to;
+                if (from == to) continue;
+                const double *d = net->da1 + (lo + i) * hp;
+                switch (nv) {
+                    SCATTER_CASE(1) SCATTER_CASE(2) SCATTER_CASE(3) SCATTER_CASE(4) SCATTER_CASE(5) SCATTER_CASE(6) SCATTER_CASE(7)
+                    SCATTER_CASE(8) SCATTER_CASE(9) SCATTER_CASE(10) SCATTER_CASE(11) SCATTER_CASE(12) SCATTER_CASE(13)
+                }
+            }
+        }
+        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
+        for (long p = b0; p < b1; p++) {
+            if (!touched[p - b0]) continue;
+            double *w = net->w1 + p * hp;
+            const double *g = net->gw1 + p * hp;
+            for (long j = 0; j < hp; j += 4) {
+                __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
+                __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
+                _mm256_storeu_pd(w + j, nw);
+                check = _mm256_add_pd(check, _mm256_mul_pd(nw, zero));
+            }
+        }
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, check);
+    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+}
+
+void ck_step_backward(ck_net *net, double lr, long r, long parts) {
+    if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
+    const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
+    const long p0 = r * k / parts, p1 = (r + 1) * k / parts, width = p1 - p0;
+    long *cs = net->colStart + p0 + r;
+    int32_t *trows = net->trows + p0 * m;
+    double *tvals = net->tvals + p0 * m;
+    // Sᵀ restricted to the columns p0 ..< p1 (rows of dW1 this part computes), i ascending.
+    memset(cs, 0, (size_t)(width + 1) * sizeof(long));
+    for (long q = 0; q < parts; q++) {
+        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long *rs = net->rowStart + lo + q;
+        const int32_t *cols = net->cols + part_offset(net, lo, q);
+        for (long i = 0; i < hi - lo; i++) {
+            for (long e = lower_bound(cols, rs[i], rs[i + 1], p0); e < rs[i + 1] && cols[e] < p1; e++)
+                cs[cols[e] - p0 + 1]++;
+        }
+    }
+    for (long p = 0; p < width; p++) cs[p + 1] += cs[p];
+    for (long q = 0; q < parts; q++) {
+        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long *rs = net->rowStart + lo + q;
+        const long off = part_offset(net, lo, q);
+        const int32_t *cols = net->cols + off;
+        const double *vals = net->vals + off;
+        for (long i = 0; i < hi - lo; i++) {
+            for (long e = lower_bound(cols, rs[i], rs[i + 1], p0); e < rs[i + 1] && cols[e] < p1; e++) {
+                long pos = cs[cols[e] - p0]++;
+                trows[pos] = (int32_t)(lo + i);
+                tvals[pos] = vals[e];
+            }
+        }
+    }
+    for (long p = width; p > 0; p--) cs[p] = cs[p - 1];
+    cs[0] = 0;
+    double *gw1 = net->gw1 + p0 * hp;
+    if (hp <= 52) blocked_sparse_dot(cs, trows, tvals, width, net->da1, m, hp, 50, net->cursor + p0, gw1);
+    else sparse_dot_ld(cs, trows, tvals, width, net->da1, hp, hp, 0, 0, gw1, hp, hp);
+
+    // W1 ← W1 − dW1·lr; only rows of pixels non-zero in the batch change
+    // (the others have dW1 = 0). The padding columns stay 0.
+    __m256d check = _mm256_setzero_pd();
+    const __m256d zero = _mm256_setzero_pd(), vlr = _mm256_set1_pd(lr);
+    for (long p = 0; p < width; p++) {
+        if (cs[p + 1] == cs[p]) continue;
+        double *w = net->w1 + (p0 + p) * hp;
+        const double *g = gw1 + p * hp;
+        for (long j = 0; j < hp; j += 4) {
+            __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
+            __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
+            _mm256_storeu_pd(w + j, nw);
+            check = _mm256_add_pd(check, _mm256_mul_pd(nw, zero));
+        }
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, check);
+    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+}
+
+int ck_step_update_small(ck_net *net, double lr, long parts) {
+    const long h = net->hidden, o = net->outputs;
+    double bad = 0;
+    for (long e = 0; e < h * o; e++) {
+        double s = net->gw2[e] * lr;
+        net->w2[e] = net->w2[e] - s;
+        bad += net->w2[e] * 0.0;
+    }
+    for (long j = 0; j < h; j++) { double s = lr * net->gb1[j]; net->b1[j] = net->b1[j] - s; bad += net->b1[j] * 0.0; }
+    for (long c = 0; c < o; c++) { double s = lr * net->gb2[c]; net->b2[c] = net->b2[c] - s; bad += net->b2[c] * 0.0; }
+    for (long r = 0; r < parts; r++) bad += net->partFlags[r];
+    return bad != bad ? 1 : 0;   // NaN iff some updated parameter is NaN or ±∞
+}
+
+void ck_step_loss_forward(ck_net *net, long q, long parts) { hidden_layer_part(net, q, parts); }
+
+double ck_step_loss(ck_net *net, const long *labels) {
+    const long o = net->outputs, m = net->batch;
+    output_probabilities(net->z1, m, net->hidden, net->hiddenStride, net->w2, net->b2, o, net->dy);
+    double sum = 0;
+    for (long i = 0; i < m; i++) sum += log(net->dy[i * o + labels[i]] + 1e-7);
+    return -sum / (double)m;
+}
+
+int ck_train_step(ck_net *net, const double *images, const long *batch, const long *labels,
+                  double lr, double *lossOut) {
+    const long parts = net->parts;
+    for (long q = 0; q < parts; q++) ck_step_forward(net, images, batch, q, parts);
+    ck_step_middle(net, labels);
+    for (long r = 0; r < parts; r++) ck_step_backward(net, lr, r, parts);
+    int bad = ck_step_update_small(net, lr, parts);
+    for (long q = 0; q < parts; q++) ck_step_loss_forward(net, q, parts);
+    *lossOut = ck_step_loss(net, labels);
+    return bad;
+}
+
+/// A helper thread for the two-part training step: it spins briefly for new
+/// work (the phases are ~0.1 ms apart), then sleeps on a condition variable.
+struct ck_helper {
+    pthread_t thread;
+    pthread_mutex_t mutex;
+    pthread_cond_t wake;
+    _Atomic long posted, finished;
+    int quit;
+    void (*work)(void *);
+    void *context;
+};
+
+static void *helper_main(void *arg) {
+    struct ck_helper *h = arg;
+    long seen = 0;
+    for (;;) {
+        long spins = 0;
+        while (atomic_load_explicit(&h->posted, memory_order_acquire) == seen && spins < 20000) { _mm_pause(); spins++; }
+        if (atomic_load_explicit(&h->posted, memory_order_acquire) == seen) {
+            pthread_mutex_lock(&h->mutex);
+            while (atomic_load_explicit(&h->posted, memory_order_acquire) == seen && !h->quit)
+                pthread_cond_wait(&h->wake, &h->mutex);
+            int quit = h->quit;
+            pthread_mutex_unlock(&h->mutex);
+            if (quit && atomic_load_explicit(&h->posted, memory_order_acquire) == seen) return 0;
+        }
+        seen = atomic_load_explicit(&h->posted, memory_order_acquire);
+        h->work(h->context);
+        atomic_store_explicit(&h->finished, seen, memory_order_release);
+    }
+}
+
+struct ck_helper *ck_helper_create(void) {
+    struct ck_helper *h = calloc(1, sizeof *h);
+    pthread_mutex_init(&h->mutex, 0);
+    pthread_cond_init(&h->wake, 0);
+    if (pthread_create(&h->thread, 0, helper_main, h) != 0) { free(h); return 0; }
+    return h;
+}
+
+void ck_helper_destroy(struct ck_helper *h) {
+    if (!h) return;
+    pthread_mutex_lock(&h->mutex);
+    h->quit = 1;
+    pthread_cond_signal(&h->wake);
+    pthread_mutex_unlock(&h->mutex);
+    pthread_join(h->thread, 0);
+    pthread_mutex_destroy(&h->mutex);
+    pthread_cond_destroy(&h->wake);
+    free(h);
+}
+
+/// Runs work(context) on the helper while the caller runs mine(context); returns when both are done.
+static void helper_run(struct ck_helper *h, void (*work)(void *), void (*mine)(void *), void *context) {
+    h->work = work;
+    h->context = context;
+    long generation = atomic_load_explicit(&h->posted, memory_order_relaxed) + 1;
+    atomic_store_explicit(&h->posted, generation, memory_order_release);
+    pthread_mutex_lock(&h->mutex);
+    pthread_cond_signal(&h->wake);
+    pthread_mutex_unlock(&h->mutex);
+    mine(context);
+    long spins = 0;
+    while (atomic_load_explicit(&h->finished, memory_order_acquire) != generation) {
+        if (++spins < 100000) _mm_pause(); else sched_yield();
+    }
+}
+
+typedef struct { ck_net *net; const double *images; const long *batch; double lr; } step_context;
+static void forward0(void *c) { step_context *s = c; ck_step_forward(s->net, s->images, s->batch, 0, 2); }
+static void forward1(void *c) { step_context *s = c; ck_step_forward(s->net, s->images, s->batch, 1, 2); }
+static void backward0(void *c) { step_context *s = c; ck_step_backward(s->net, s->lr, 0, 2); }
+static void backward1(void *c) { step_context *s = c; ck_step_backward(s->net, s->lr, 1, 2); }
+static void loss0(void *c) { step_context *s = c; ck_step_loss_forward(s->net, 0, 2); }
+static void loss1(void *c) { step_context *s = c; ck_step_loss_forward(s->net, 1, 2); }
+
+int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images, const long *batch,
+                    const long *labels, double lr, double *lossOut) {
+    step_context c = { net, images, batch, lr };
+    helper_run(helper, forward1, forward0, &c);
+    ck_step_middle(net, labels);
+    helper_run(helper, backward1, backward0, &c);
+    int bad = ck_step_update_small(net, lr, 2);
+    helper_run(helper, loss1, loss0, &c);
+    *lossOut = ck_step_loss(net, labels);
+    return bad;
+}
+
+void ck_predict_labels(const double *x, long k, long r0, long r1,
+                       const double *w1, long ldw1, const double *b1, long h,
+                       const double *w2, const double *b2, long o, long *out) {
+    const long block = 64, hp = ck_padded(h);
+    long *rs = malloc((size_t)(block + 1) * sizeof(long));
+    int32_t *cols = malloc((size_t)(block * k + 4) * sizeof(int32_t));
+    double *vals = malloc((size_t)(block * k + 4) * sizeof(double));
+    double *z = malloc((size_t)(block * hp) * sizeof(double));
+    double *a = malloc((size_t)(o > 0 ? o : 1) * sizeof(double));
+    // W1 and b1 with rows padded to whole, 32-byte-aligned vectors.
+    double *wp = aligned_alloc(32, (size_t)(k * hp + 4) * sizeof(double));
+    double *bp = calloc((size_t)hp, sizeof(double));
+    long *cursor = malloc((size_t)block * sizeof(long));
+    for (long p = 0; p < k; p++) {
+        for (long j = 0; j < h; j++) wp[p * hp + j] = w1[p * ldw1 + j];
+        for (long j = h; j < hp; j++) wp[p * hp + j] = 0;
+    }
+    for (long j = 0; j < h; j++) bp[j] = b1[j];
+    for (long r = r0; r < r1; r += block) {
+        long cnt = r1 - r < block ? r1 - r : block;
+        ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
+        if (hp <= 52) {
+            blocked_sparse_dot(rs, cols, vals, cnt, wp, k, hp, W1_BLOCK, cursor, z);
+            for (long i = 0; i < cnt; i++)
+                for (long j = 0; j < h; j++) z[i * hp + j] = 1.0 / (1.0 + exp(-(z[i * hp + j] + bp[j])));
+        } else {
+            sparse_dot_ld(rs, cols, vals, cnt, wp, hp, hp, bp, 1, z, hp, h);
+        }
+        for (long i = 0; i < cnt; i++) {
+            const double *zi = z + i * hp;
+            for (long c = 0; c < o; c++) a[c] = 0;
+            for (long j = 0; j < h; j++) {
+                double zz = zi[j];
+                for (long c = 0; c < o; c++) a[c] += zz * w2[j * o + c];
+            }
+            long best = 0;
+            double bestValue = o > 0 ? a[0] + b2[0] : 0;
+            for (long c = 1; c < o; c++) {
+                double v = a[c] + b2[c];
+                if (v > bestValue) { best = c; bestValue = v; }
+            }
+            out[r - r0 + i] = best;
+        }
+    }
+    free(rs); free(cols); free(vals); free(z); free(a); free(wp); free(bp); free(cursor);
+}
+
+#pragma clang attribute pop
+
+#else
+// Not x86: no AVX2; callers use the Swift/BLAS paths.
+int ck_has_avx2_fma(void) { return 0; }
+long ck_gather_sparse(const double *s, long k, const long *i, long c, long *r, int32_t *co, double *v) { abort(); }
+long ck_sparse_rows(const double *s, long k, long a, long b, long *r, int32_t *c, double *v) { abort(); }
+void ck_sparse_dot(const long *r, const int32_t *c, const double *v, long m, const double *B, long n, const double *b, int s, double *o) { abort(); }
+void ck_sparse_tdot(const long *r, const int32_t *c, const double *v, long m, long k, const double *D, long n, long *cs, int32_t *t, double *tv, double *o) { abort(); }
+void ck_dense_dot(const double *A, long k, long a, long b, const double *B, long n, double *C) { abort(); }
+void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C) { abort(); }
+int ck_train_step(ck_net *n, const double *i, const long *b, const long *l, double lr, double *loss) { abort(); }
+void ck_step_forward(ck_net *n, const double *i, const long *b, long q, long p) { abort(); }
+void ck_step_middle(ck_net *n, const long *l) { abort(); }
+void ck_step_backward(ck_net *n, double lr, long r, long p) { abort(); }
+int ck_step_update_small(ck_net *n, double lr, long p) { abort(); }
+void ck_step_loss_forward(ck_net *n, long q, long p) { abort(); }
+double ck_step_loss(ck_net *n, const long *l) { abort(); }
+struct ck_helper *ck_helper_create(void) { return 0; }
+void ck_helper_destroy(struct ck_helper *h) {}
+int ck_train_step_2(struct ck_helper *h, ck_net *n, const double *i, const long *b, const long *l, double lr, double *loss) { abort(); }
+void ck_predict_labels(const double *x, long k, long a, long b, const double *w1, long ld, const double *b1, long h, const double *w2, const double *b2, long o, long *out) { abort(); }
+#endif

@@ -1,0 +1,99 @@
+#ifndef CKERNELS_H
+#define CKERNELS_H
+// AVX2/FMA kernels for the DeepLearning target, compiled with per-function
+// target attributes and selected at run time (ck_has_avx2_fma). Every
+// function except ck_has_avx2_fma requires AVX2 and FMA.
+//
+// Matrices are row-major doubles. "Sparse" inputs are compressed rows
+// (CSR): row i has entries rowStart[i] ..< rowStart[i+1] of cols/vals, in
+// increasing column order; exact zeros are dropped (zero skipping).
+#include <stdint.h>
+
+/// 1 when the CPU has AVX2 and FMA, else 0.
+int ck_has_avx2_fma(void);
+
+/// CSR of the rows `indices[0..<count]` of the dense src (· × k).
+/// cols/vals need capacity count*k + 4; rowStart count + 1. Returns nnz.
+long ck_gather_sparse(const double *src, long k, const long *indices, long count,
+                      long *rowStart, int32_t *cols, double *vals);
+
+/// CSR of the contiguous rows r0 ..< r1 of src (· × k); capacity as above.
+long ck_sparse_rows(const double *src, long k, long r0, long r1,
+                    long *rowStart, int32_t *cols, double *vals);
+
+/// out (m×n) = S·B (+ bias row if bias != 0); if applySigmoid, out = σ(out)
+/// with σ(a) = 1 / (1 + exp(−a)). S is CSR with m rows, B is (·×n).
+void ck_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                   const double *B, long n, const double *bias, int applySigmoid, double *out);
+
+/// out (k×n) = Sᵀ·D for S CSR (m×k) and D (m×n). Scratch: colStart k+1,
+/// trows and tvals nnz(S) entries each.
+void ck_sparse_tdot(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
+                    const double *D, long n, long *colStart, int32_t *trows, double *tvals, double *out);
+
+/// The two-layer network's parameters and the training step's scratch buffers.
+/// `hiddenStride` = ck_padded(hidden): W1, b1, z1, da1 and gw1 have rows of
+/// that many doubles, the columns past `hidden` zero (aligned, whole vectors).
+///
+/// The step can be split into `parts` (≤ 8) pieces run on different threads:
+/// part q owns batch rows q·batch/parts ..< (q+1)·batch/parts (its CSR at
+/// rowStart + lo + q and cols/vals + lo·inputs + 4q, so capacities are
+/// batch + 8 and batch·inputs + 36) and W1 rows q·inputs/parts ..< … in the
+/// backward phase (colStart capacity inputs + 8). Results do not depend on `parts`.
+typedef struct {
+    long inputs, hidden, hiddenStride, outputs, batch, parts;
+    double *partFlags;                  // parts entries: NaN when an updated W1 entry of that part is not finite
+    double *w1, *b1, *w2, *b2;          // parameters, updated in place (w1 inputs×hiddenStride, b1 hiddenStride)
+    long *rowStart; int32_t *cols; double *vals;     // batch CSR, capacity batch*inputs + 4
+    long *colStart; int32_t *trows; double *tvals;   // its transpose
+    long *cursor;                                    // max(8·batch, inputs) entries of scratch
+    double *z1, *dy, *da1, *gw1, *gw2, *gb1, *gb2;  // batch×stride, batch×outputs, batch×stride, inputs×stride, hidden×outputs, hidden, outputs
+} ck_net;
+
+/// hidden rounded up to a multiple of 4 (one AVX2 vector).
+static inline long ck_padded(long hidden) { return (hidden + 3) / 4 * 4; }
+
+/// One SGD step of the book's TwoLayerNet on the batch `batch` (row indices
+/// of images, · × inputs) with labels `labels` (in 0..<outputs):
+/// gradient by backprop, θ ← θ − lr·∇, then the batch loss at the updated θ
+/// into *loss. Returns 1 if a parameter changed this step is NaN/±∞, else 0.
+int ck_train_step(ck_net *net, const double *images, const long *batch, const long *labels,
+                  double lr, double *loss);
+
+/// The same step in phases; between them every part of the previous phase
+/// must have finished. Phases marked "part" may run concurrently for q (r) in 0..<parts:
+/// forward (part: gather + hidden layer), middle (output layer, dy, small
+/// gradients), backward (part: dW1 rows, W1 update), update_small (W2, b1,
+/// b2; returns 1 if a changed parameter is not finite), loss_forward (part), loss.
+void ck_step_forward(ck_net *net, const double *images, const long *batch, long q, long parts);
+void ck_step_middle(ck_net *net, const long *labels);
+void ck_step_backward(ck_net *net, double lr, long r, long parts);
+int ck_step_update_small(ck_net *net, double lr, long parts);
+void ck_step_loss_forward(ck_net *net, long q, long parts);
+double ck_step_loss(ck_net *net, const long *labels);
+
+/// A helper thread that runs part 1 of the step's parallel phases.
+struct ck_helper;
+/// Starts the helper thread (0 if it cannot be created).
+struct ck_helper *ck_helper_create(void);
+/// Stops and joins it.
+void ck_helper_destroy(struct ck_helper *helper);
+/// ck_train_step with net->parts == 2: part 0 on the calling thread, part 1 on
+/// the helper (which spins ~0.1 ms between phases, then sleeps).
+int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images, const long *batch,
+                    const long *labels, double lr, double *loss);
+
+/// C (rows r0 ..< r1 of m×n) = A·B for dense A (m×k) and B (k×n), zeros of A skipped.
+void ck_dense_dot(const double *A, long k, long r0, long r1, const double *B, long n, double *C);
+
+/// C (k×n) = Aᵀ·D for dense A (m×k) and D (m×n), zeros of A skipped.
+void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C);
+
+/// W1 is inputs × hidden with rows w1RowStride ≥ hidden doubles apart.
+/// Predicted class (arg-max of σ(x·W1 + b1)·W2 + b2, first on ties) of the
+/// rows r0 ..< r1 of x (· × inputs) into out[r - r0].
+void ck_predict_labels(const double *x, long inputs, long r0, long r1,
+                       const double *w1, long w1RowStride, const double *b1, long hidden,
+                       const double *w2, const double *b2, long outputs, long *out);
+
+#endif

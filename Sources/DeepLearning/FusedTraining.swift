@@ -1,0 +1,151 @@
+import CKernels
+import Dispatch
+import Foundation
+
+/// The `avx2` backend's training state: the network's parameters and every
+/// scratch buffer of a step, allocated once, so that an SGD iteration is one
+/// call into `CKernels` (`ck_train_step`: sparse gather of the batch,
+/// forward, backprop, update, loss at the updated parameters) with no Swift
+/// allocation or copy. Same arithmetic as ``TwoLayerNet/gradient(x:labels:)``,
+/// ``TwoLayerNet/updated(by:learningRate:)`` and ``TwoLayerNet/loss(x:labels:)``
+/// up to the order of the sums (FMA, zero pixels skipped).
+/// Requires ``MatrixBackend/avx2Available``.
+final class FusedTrainer {
+    let inputs: Int, hidden: Int, outputs: Int, batch: Int
+    /// Row length of the padded W1, b1 and hidden-layer buffers.
+    let hiddenStride: Int
+    /// The C state (a stable address: the step's phases run on several threads).
+    let state: UnsafeMutablePointer<ck_net>
+    var net: ck_net { state.pointee }
+    /// Threads the step is split over: 2 on a multi-core machine (batch ≥ 16),
+    /// overridable with `DEEPLEARNING_TRAIN_THREADS` (1–8).
+    let parts: Int
+    /// The C helper thread for parts == 2 (nil otherwise or if it could not start).
+    private let helper: OpaquePointer?
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    init(network: TwoLayerNet, batchSize: Int) {
+        precondition(MatrixBackend.avx2Available, "FusedTrainer needs AVX2 and FMA")
+        (inputs, hidden, outputs, batch) = (network.inputSize, network.hiddenSize, network.outputSize, batchSize)
+        func buffer<T: Numeric>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: 0, count: max(count, 1))
+            allocations.append(UnsafeMutableRawPointer(p))
+            return p
+        }
+        func copy(_ values: [Double]) -> UnsafeMutablePointer<Double> {
+            let p = buffer(Double.self, values.count)
+            if !values.isEmpty { p.update(from: values, count: values.count) }
+            return p
+        }
+        let requested = ProcessInfo.processInfo.environment["DEEPLEARNING_TRAIN_THREADS"].flatMap { Int($0) }
+        parts = max(1, min(8, requested ?? (batchSize >= 16 ? min(2, MatrixKernels.workerCount) : 1), batchSize, network.inputSize))
+        state = .allocate(capacity: 1)
+        helper = parts == 2 ? ck_helper_create() : nil
+        let sparse = batchSize * inputs + 36
+        let stride = ck_padded(hidden)
+        hiddenStride = stride
+        // W1 and b1 with rows padded by zeros to whole AVX2 vectors.
+        let w1 = buffer(Double.self, inputs * stride + 4)
+        for p in 0..<inputs {
+            for j in 0..<hidden { w1[p * stride + j] = network.w1.values[p * hidden + j] }
+        }
+        let b1 = buffer(Double.self, stride)
+        for j in 0..<hidden { b1[j] = network.b1[j] }
+        state.initialize(to: ck_net(
+            inputs: inputs, hidden: hidden, hiddenStride: stride, outputs: outputs, batch: batchSize, parts: parts,
+            partFlags: buffer(Double.self, 8),
+            w1: w1, b1: b1, w2: copy(network.w2.values), b2: copy(network.b2),
+            rowStart: buffer(Int.self, batchSize + 8), cols: buffer(Int32.self, sparse), vals: buffer(Double.self, sparse),
+            colStart: buffer(Int.self, inputs + 8), trows: buffer(Int32.self, sparse), tvals: buffer(Double.self, sparse),
+            cursor: buffer(Int.self, max(8 * batchSize, inputs)),
+            z1: buffer(Double.self, batchSize * stride), dy: buffer(Double.self, batchSize * outputs),
+            da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
+            gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs)))
+    }
+
+    deinit {
+        for p in allocations { p.deallocate() }
+        if let helper { ck_helper_destroy(helper) }
+        state.deallocate()
+    }
+
+    /// The current parameters as a value.
+    var network: TwoLayerNet {
+        TwoLayerNet(
+            w1: Matrix(rows: inputs, columns: hidden, values: (0..<inputs * hidden).map { net.w1[$0 / hidden * hiddenStride + $0 % hidden] }),
+            b1: Array(UnsafeBufferPointer(start: net.b1, count: hidden)),
+            w2: Matrix(rows: hidden, columns: outputs, values: Array(UnsafeBufferPointer(start: net.w2, count: hidden * outputs))),
+            b2: Array(UnsafeBufferPointer(start: net.b2, count: outputs)))
+    }
+
+    /// One SGD step on the rows `batch` of `images` (· × inputs); returns the
+    /// batch loss after the update and whether every changed parameter is finite.
+    func step(images: UnsafePointer<Double>, batch rows: UnsafePointer<Int>, labels: UnsafePointer<Int>,
+              learningRate: Double) -> (loss: Double, finite: Bool) {
+        var loss = 0.0
+        if parts == 1 {
+            let bad = ck_train_step(state, images, rows, labels, learningRate, &loss)
+            return (loss, bad == 0)
+        }
+        if let helper {
+            let bad = ck_train_step_2(helper, state, images, rows, labels, learningRate, &loss)
+            return (loss, bad == 0)
+        }
+        // Three parallel phases (batch rows, then W1 rows, then batch rows), joined in between.
+        nonisolated(unsafe) let (net, images, rows) = (state, images, rows)
+        let (parts, lr) = (self.parts, learningRate)
+        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_forward(net, images, rows, q, parts) }
+        ck_step_middle(net, labels)
+        DispatchQueue.concurrentPerform(iterations: parts) { r in ck_step_backward(net, lr, r, parts) }
+        let bad = ck_step_update_small(net, lr, parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_loss_forward(net, q, parts) }
+        loss = ck_step_loss(net, labels)
+        return (loss, bad == 0)
+    }
+
+    /// ``TwoLayerNet/accuracy(x:labels:)`` of the current parameters.
+    func accuracy(x: Matrix, labels: [Int]) -> Double {
+        guard x.rows > 0 else { return 0 }
+        let predicted = FusedTrainer.predictedLabels(
+            x, w1: net.w1, w1RowStride: hiddenStride, b1: net.b1, hidden: hidden, w2: net.w2, b2: net.b2, outputs: outputs)
+        let correct = zip(predicted, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        return Double(correct) / Double(x.rows)
+    }
+
+    /// Arg-max of σ(x·W1 + b1)·W2 + b2 for every row of x, rows split over
+    /// ``MatrixKernels/workerCount`` threads for ≥ 1024 rows.
+    static func predictedLabels(
+        _ x: Matrix, w1: UnsafePointer<Double>, w1RowStride: Int, b1: UnsafePointer<Double>, hidden: Int,
+        w2: UnsafePointer<Double>, b2: UnsafePointer<Double>, outputs: Int
+    ) -> [Int] {
+        var out = [Int](repeating: 0, count: x.rows)
+        let k = x.columns
+        x.values.withUnsafeBufferPointer { xs in
+            out.withUnsafeMutableBufferPointer { o in
+                guard let xp = xs.baseAddress, let op = o.baseAddress else { return }
+                MatrixKernels.runSplit(rows: x.rows) { r in
+                    ck_predict_labels(xp, k, r.lowerBound, r.upperBound, w1, w1RowStride, b1, hidden, w2, b2, outputs,
+                                      op + r.lowerBound)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension TwoLayerNet {
+    /// ``predictedLabels(_:)`` through the AVX2 kernels (requires ``MatrixBackend/avx2Available``).
+    func predictedLabelsAVX2(_ x: Matrix) -> [Int] {
+        w1.values.withUnsafeBufferPointer { w1p in
+            b1.withUnsafeBufferPointer { b1p in
+                w2.values.withUnsafeBufferPointer { w2p in
+                    b2.withUnsafeBufferPointer { b2p in
+                        FusedTrainer.predictedLabels(x, w1: w1p.baseAddress!, w1RowStride: hiddenSize, b1: b1p.baseAddress!, hidden: hiddenSize,
+                                                     w2: w2p.baseAddress!, b2: b2p.baseAddress!, outputs: outputSize)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import DeepLearning
+
+/// The shipped Fashion-MNIST sample (2000 train + 500 test images).
+private func sample() throws -> DataSet {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    return try DataSetLocator(root: root).load(.sample)
+}
+
+/// The book's loop written with the public value API and an explicit
+/// product backend — the implementation before the fused AVX2 step.
+private func referenceTraining(_ d: DataSet, options: TrainingOptions, backend: MatrixBackend)
+    -> (losses: [Double], network: TwoLayerNet) {
+    var g = SeededGenerator(seed: options.seed)
+    var net = TwoLayerNet(inputSize: 784, hiddenSize: options.hiddenSize, outputSize: 10,
+                          weightInitStd: options.weightInitStd, using: &g)
+    var losses: [Double] = []
+    for _ in 0..<options.iterations {
+        let batch = g.choice(upperBound: d.trainImages.rows, count: options.batchSize)
+        let x = d.trainImages.rows(batch)
+        let labels = batch.map { d.trainLabels[$0] }
+        func forward(_ n: TwoLayerNet) -> (z1: Matrix, y: Matrix) {
+            let z1 = sigmoid(x.dot(n.w1, backend: backend) + n.b1)
+            return (z1, softmax(z1.dot(n.w2, backend: backend) + n.b2))
+        }
+        let (z1, y) = forward(net)
+        var dy = y
+        for (i, l) in labels.enumerated() { dy.values[i * 10 + l] -= 1 }
+        dy = dy / Double(options.batchSize)
+        let da1 = dy.dot(net.w2.transposed(), backend: backend)
+        let dz1 = z1.zipMap(da1) { z, d in (1 - z) * z * d }
+        let gradient = TwoLayerNet.Gradients(
+            w1: x.transposedDot(dz1, backend: backend), b1: dz1.sum(along: .rows),
+            w2: z1.transposedDot(dy, backend: backend), b2: dy.sum(along: .rows))
+        net = net.updated(by: gradient, learningRate: options.learningRate)
+        losses.append(crossEntropyError(forward(net).y, labels: labels))
+    }
+    return (losses, net)
+}
+
+@Test(arguments: [MatrixBackend.blas, .swift])
+func fusedTrainingMatchesTheReferenceLoop(backend: MatrixBackend) throws {
+    guard MatrixBackend.avx2Available else { return }
+    let d = try sample()
+    let options = TrainingOptions(iterations: 300, seed: 5)
+    let fused = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
+                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+    let reference = referenceTraining(d, options: options, backend: backend)
+    #expect(fused.losses.count == 300)
+    // Same batches, same arithmetic up to the order of the sums: 1e-9 relative.
+    for (a, b) in zip(fused.losses, reference.losses) {
+        #expect(abs(a - b) <= 1e-9 * abs(b))
+    }
+    let maxWeightDifference = zip(fused.network.w1.values, reference.network.w1.values).map { abs($0 - $1) }.max()!
+    #expect(maxWeightDifference < 1e-12)
+    // Accuracy over the sample within 0.005 of the reference network's.
+    let acc = reference.network.accuracy(x: d.testImages, labels: d.testLabels)
+    #expect(abs(fused.testAccuracy.last! - acc) <= 0.005 || fused.epochIterations.last! != 299)
+    #expect(abs(fused.network.accuracy(x: d.testImages, labels: d.testLabels) - acc) <= 0.005)
+}
+
+@Test func fusedAndGenericTrainingAgree() throws {
+    guard MatrixBackend.avx2Available else { return }
+    let d = try sample()
+    let options = TrainingOptions(iterations: 200, seed: 1)
+    let fused = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
+                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+    let generic = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
+                            testLabels: d.testLabels, options: options, fused: false, progress: nil)
+    #expect(fused.epochIterations == generic.epochIterations)
+    for (a, b) in zip(fused.losses, generic.losses) { #expect(abs(a - b) <= 1e-9 * abs(b)) }
+    for (a, b) in zip(fused.trainAccuracy + fused.testAccuracy, generic.trainAccuracy + generic.testAccuracy) {
+        #expect(abs(a - b) <= 0.005)
+    }
+}
+
+@Test func avx2PredictionsMatchTheGenericForwardPass() throws {
+    guard MatrixBackend.avx2Available else { return }
+    let d = try sample()
+    var g = SeededGenerator(seed: 9)
+    // Larger weights than the initial 0.01 so the predictions vary.
+    let net = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.5, using: &g)
+    let generic = net.forward(d.trainImages).a2.argmaxOfRows()
+    let fast = net.predictedLabelsAVX2(d.trainImages)
+    #expect(fast == generic)
+    // Odd sizes: hidden 7 (padded to 8), 3 classes, fewer rows than the thread split.
+    let small = TwoLayerNet(inputSize: 784, hiddenSize: 7, outputSize: 3, weightInitStd: 0.5, using: &g)
+    let rows = d.testImages.rows(Array(0..<37))
+    #expect(small.predictedLabelsAVX2(rows) == small.forward(rows).a2.argmaxOfRows())
+}
+
+/// Hidden 5 (padded to 8) and 60 (> 52: the unblocked kernels and the
+/// transposed backward), batch 10, 4-D clusters.
+@Test(arguments: [5, 60])
+func fusedTrainingWithOddShapes(hidden: Int) throws {
+    guard MatrixBackend.avx2Available else { return }
+    // Same losses as the generic path.
+    var g = SeededGenerator(seed: 3)
+    let labels = (0..<40).map { $0 % 2 }
+    let x = Matrix(rows: 40, columns: 4, values: labels.flatMap { l in (0..<4).map { _ in Double(l) + 0.1 * g.nextStandardNormal() } })
+    let options = TrainingOptions(hiddenSize: hidden, learningRate: 1.0, batchSize: 10, iterations: 100, seed: 1)
+    let fused = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
+                          options: options, fused: true, progress: nil)
+    let generic = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
+                            options: options, fused: false, progress: nil)
+    for (a, b) in zip(fused.losses, generic.losses) { #expect(abs(a - b) <= 1e-9 * abs(b)) }
+    #expect(fused.trainAccuracy == generic.trainAccuracy)
+    #expect(zip(fused.network.w1.values, generic.network.w1.values).allSatisfy { abs($0 - $1) < 1e-12 })
+}
+
+private struct Cancelled: Error {}
+
+@Test(arguments: [true, false])
+func throwingProgressStopsTraining(fused: Bool) throws {
+    var g = SeededGenerator(seed: 3)
+    let labels = (0..<40).map { $0 % 2 }
+    let x = Matrix(rows: 40, columns: 4, values: labels.flatMap { l in (0..<4).map { _ in Double(l) + 0.1 * g.nextStandardNormal() } })
+    let options = TrainingOptions(hiddenSize: 5, learningRate: 1.0, batchSize: 10, iterations: 100, seed: 1)
+    var seen: [Int] = []
+    #expect(throws: Cancelled.self) {
+        _ = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
+                      options: options, fused: fused) { p in
+            seen.append(p.iteration)
+            if p.iteration == 7 { throw Cancelled() }
+        }
+    }
+    #expect(seen == Array(1...7))
+    // The public entry point rethrows too.
+    var calls = 0
+    #expect(throws: Cancelled.self) {
+        _ = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels, options: options) { _ in
+            calls += 1
+            throw Cancelled()
+        }
+    }
+    #expect(calls == 1)
+}
