@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 @testable import WorkbookKit
@@ -184,7 +185,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
         return
     }
     let data = try context().data.load("sample")
-    let runs = try TrainingRuns.run(arguments, data: data, seeds: [1, 2], progress: { _, _ in })
+    let runs = try TrainingRuns.run(arguments, data: data, seeds: [1, 2], context: context())
     #expect(runs.count == 2)
     for run in runs {
         #expect(run.history.losses.count == 200)
@@ -288,4 +289,24 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
     #expect(found.map(\.name) == ["a", "b"])
     #expect(found.first?.line == 1)
     #expect(found.first?.code.hasSuffix("\"\"\"\n}") == true)
+}
+
+@Test func trainingStopsAtTheCellsTimeout() throws {
+    guard let (directive, arguments) = validate("train", """
+        iterations: 100000
+        dataset: sample
+        timeout: 0.2
+        """) else {
+        Issue.record("train cell did not validate")
+        return
+    }
+    var limited = context()
+    limited.deadline = DispatchTime.now().uptimeNanoseconds + 200_000_000
+    do {
+        _ = try directive.run(arguments, limited)
+        Issue.record("a 100 000-iteration training finished within 0.2 s")
+    } catch let failure as CellFailure {
+        #expect(failure.parameter == "timeout")
+        #expect(failure.message.contains("timeout"))
+    }
 }

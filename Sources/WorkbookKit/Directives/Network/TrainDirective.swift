@@ -45,7 +45,7 @@ extension Directive {
         run: { arguments, context in
             let data = try NetworkSupport.load(arguments.text("dataset"), context: context)
             let seeds = context.seeds(arguments)
-            let runs = try TrainingRuns.run(arguments, data: data, seeds: seeds, progress: context.progress)
+            let runs = try TrainingRuns.run(arguments, data: data, seeds: seeds, context: context)
             return TrainingRuns.outputs(runs, data: data)
         }
     )
@@ -78,8 +78,8 @@ enum TrainingRuns {
         return perRun * Double(arguments.integers("seed").count)
     }
 
-    static func run(_ arguments: CellArguments, data: DataSet, seeds: [UInt64],
-                    progress: @escaping @Sendable (Double, String) -> Void) throws -> [Run] {
+    static func run(_ arguments: CellArguments, data: DataSet, seeds: [UInt64], context: RunContext) throws -> [Run] {
+        let progress = context.progress
         var runs: [Run] = []
         for (k, seed) in seeds.enumerated() {
             let options = options(arguments, seed: seed)
@@ -87,6 +87,8 @@ enum TrainingRuns {
             let history: TrainingHistory
             do {
                 history = try train(on: data, options: options) { p in
+                    // Stops the training at the cell's timeout (a CellFailure at `timeout`).
+                    try context.checkDeadline()
                     if p.iteration % every == 0 || p.iteration == p.total {
                         let fraction = (Double(k) + Double(p.iteration) / Double(p.total)) / Double(seeds.count)
                         progress(fraction, "seed \(seed): iteration \(p.iteration)/\(p.total), loss \(formatNumber((p.loss * 1000).rounded() / 1000))")
