@@ -150,6 +150,10 @@ struct AxesRenderer {
     var paints: [Paint?] = []
     var categorical: [String]? = nil
 
+    /// Keep room under the plot for a clipping note even when this panel has
+    /// none, so that panels side by side keep plot areas of the same height.
+    var reserveNoteSpace = false
+
     init(axes: Axes, rect: Rect, id: String) {
         self.axes = axes
         self.rect = rect
@@ -345,6 +349,13 @@ struct AxesRenderer {
 
     // MARK: render
 
+    /// Whether the panel will draw a clipping note (points outside its limits).
+    var clipsPoints: Bool {
+        let (xlo, xhi) = limits(vertical: false)
+        let (ylo, yhi) = limits(vertical: true)
+        return clippedCount(xlo, xhi, ylo, yhi).total > 0
+    }
+
     func render() -> PanelResult {
         var (xlo, xhi) = limits(vertical: false)
         var (ylo, yhi) = limits(vertical: true)
@@ -364,7 +375,7 @@ struct AxesRenderer {
         }
         let right = rect.maxX - 14 - colorBarWidth
         let preliminaryClipped = clippedCount(xlo, xhi, ylo, yhi).total
-        let bottom = rect.maxY - 8 - (axes.xLabel.isEmpty ? 0 : 18) - (preliminaryClipped > 0 ? 15 : 0) - 18
+        let bottom = rect.maxY - 8 - (axes.xLabel.isEmpty ? 0 : 18) - (preliminaryClipped > 0 || reserveNoteSpace ? 15 : 0) - 18
         var left = rect.x + 10
 
         var xMap = AxisMap(lo: xlo, hi: xhi, log: axes.xScale == .log, p0: left, p1: right)

@@ -85,12 +85,21 @@ public struct Figure: Sendable, Equatable {
         let cellW = width / Double(columns)
         let cellH = (height - titleHeight) / Double(rows)
         var panelTitles: [String] = []
+        // Rows in which some panel notes clipped points: every panel of the row keeps room for it.
+        var rowsWithNotes: Set<Int> = []
+        for (index, panel) in panels.enumerated() {
+            if case .axes(let axes) = panel, AxesRenderer(axes: axes, rect: Rect(x: 0, y: 0, w: cellW, h: cellH), id: "").clipsPoints {
+                rowsWithNotes.insert(index / columns)
+            }
+        }
         for (index, panel) in panels.enumerated() {
             let rect = Rect(x: Double(index % columns) * cellW, y: titleHeight + Double(index / columns) * cellH, w: cellW, h: cellH)
             let idBase = "\(placeholder)-\(index)"
             switch panel {
             case .axes(let axes):
-                let result = AxesRenderer(axes: axes, rect: rect, id: idBase).render()
+                var renderer = AxesRenderer(axes: axes, rect: rect, id: idBase)
+                renderer.reserveNoteSpace = rowsWithNotes.contains(index / columns)
+                let result = renderer.render()
                 body += result.svg
                 descriptions.append(result.description)
                 if !axes.title.isEmpty { panelTitles.append(axes.title) }
