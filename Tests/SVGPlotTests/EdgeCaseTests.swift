@@ -113,3 +113,19 @@ import FoundationXML
         }
     }
 }
+
+/// Side-by-side panels keep plot areas of one height when only one of them
+/// notes clipped points (the note's room is reserved in the whole row).
+@Test func panelsInARowKeepEqualHeightsWhenOneClips() {
+    var clipped = Axes(xLabel: "x", yLabel: "y", marks: [.line(x: [0, 1, 2], y: [0, 1, 1e13])])
+    clipped.yLimits = .fixed(0, 2)
+    let plain = Axes(xLabel: "x", yLabel: "y", marks: [.line(x: [0, 1, 2], y: [0, 1, 2])])
+    let svg = Figure(width: 600, height: 300, axes: [clipped, plain]).render()
+    let heights = svg.components(separatedBy: "<clipPath").dropFirst().compactMap { part -> String? in
+        guard let range = part.range(of: "height=\"") else { return nil }
+        return String(part[range.upperBound...].prefix { $0 != "\"" })
+    }
+    #expect(heights.count == 2)
+    #expect(Set(heights).count == 1)
+    #expect(svg.contains("clipped"))
+}
