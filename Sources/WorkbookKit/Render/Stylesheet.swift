@@ -89,6 +89,7 @@ ul.sections { margin: .2rem 0; padding-left: 1.2rem; font-size: .95rem; }
   main { padding: .75rem .8rem 3rem; }
   h1 { font-size: 1.6rem; }
   .cell-header { flex-direction: column; gap: 0; }
+  .plot-file { position: static; display: block; text-align: right; }
 }
 @media print {
   :root { --fg: #000; --bg: #fff; --panel: #fff; --code-bg: #f6f6f6; }
