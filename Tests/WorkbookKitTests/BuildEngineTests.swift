@@ -178,3 +178,21 @@ private func snapshot(_ directory: URL) throws -> [String: Data] {
     #expect(page.contains("Figure 1.2"))
     #expect(page.contains("not run"))
 }
+
+@Test func aMistakeInACellGivesOneErrorNotASecondOneAtItsReferences() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let chapter = root.appendingPathComponent("chapters/01-one.md")
+    let text = try String(contentsOf: chapter, encoding: .utf8).replacingOccurrences(of: "points: 50", with: "points: many")
+    try text.write(to: chapter, atomically: true, encoding: .utf8)
+    var options = BuildOptions()
+    options.chapters = root.appendingPathComponent("chapters").path
+    options.output = root.appendingPathComponent("output").path
+    let lines = LineCollector()
+    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    #expect(report.failed == 1)
+    #expect(lines.diagnostics.count == 1)
+    #expect(lines.diagnostics.first?.contains("error: 'points' expects integer") == true)
+    let page = try String(contentsOf: root.appendingPathComponent("output/01-one.html"), encoding: .utf8)
+    #expect(page.contains("<a class=\"xref\" href=\"#fig-b\">Figure&nbsp;1.2</a>"))
+}

@@ -66,6 +66,11 @@ public struct Executor: Sendable {
                         }
                     case .invalid(let diagnostics):
                         plan.diagnostics += diagnostics
+                        // Keep the cell's label, so references to it do not become a second error.
+                        if let label = cell.labelText, LabelRule.isValid(label), seenLabels[label] == nil {
+                            seenLabels[label] = cell.location
+                            plan.label = label
+                        }
                     }
                 }
                 plans.append(plan)
