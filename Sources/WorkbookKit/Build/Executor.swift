@@ -28,6 +28,11 @@ public struct Executor: Sendable {
                 var plan = CellPlan(chapterIndex: chapterIndex, cell: cell, label: "cell-\(cellIndex + 1)",
                                     caption: "", echo: true, directive: nil, arguments: nil,
                                     diagnostics: chapter.diagnostics(of: cell))
+                if !plan.diagnostics.isEmpty, let label = cell.labelText, LabelRule.isValid(label), seenLabels[label] == nil {
+                    // The body did not parse; keep its label for references.
+                    seenLabels[label] = cell.location
+                    plan.label = label
+                }
                 if plan.diagnostics.isEmpty {
                     switch validator.validate(cell) {
                     case .valid(let directive, let arguments):
