@@ -61,14 +61,20 @@ private func diagnostics(_ body: String, directive: String = "loss") -> [Diagnos
 }
 
 @Test func everyDeclaredDefaultReadsBack() {
-    // A default that does not parse would crash a build; read every one.
+    // A default that does not read as its own kind would stop a build; read every one.
+    let location = WorkbookKit.SourceLocation(file: "<default>", line: 1, column: 1)
+    var checked = 0
     for directive in DirectiveRegistry.standard.directives {
         for spec in directive.allParameters {
-            if let text = spec.defaultValue {
-                _ = ArgumentReader.defaultValue(text, kind: spec.kind)
+            guard let text = spec.defaultValue else { continue }
+            let value = DefaultValueParser.parse(text, at: location)
+            #expect(throws: Never.self, "\(directive.name).\(spec.name) default '\(text)'") {
+                try ArgumentReader(name: spec.name, kind: spec.kind).read(value)
             }
+            checked += 1
         }
     }
+    #expect(checked > 50)
 }
 
 @Test func canonicalArgumentsIgnoreOrderAndFormatting() throws {

@@ -7,15 +7,15 @@ private func page(_ language: String, _ code: String) -> String {
 }
 
 @Test func swiftMatchesTheGoldenFile() throws {
-    try LanguageGolden.check(page("swift", HighlightSamples.swift), against: "highlight-swift.html")
+    try GoldenFile.check(page("swift", HighlightSamples.swift), against: "highlight-swift.html")
 }
 
 @Test func pythonMatchesTheGoldenFile() throws {
-    try LanguageGolden.check(page("python", HighlightSamples.python), against: "highlight-python.html")
+    try GoldenFile.check(page("python", HighlightSamples.python), against: "highlight-python.html")
 }
 
 @Test func yamlMatchesTheGoldenFile() throws {
-    try LanguageGolden.check(page("yaml", HighlightSamples.yaml), against: "highlight-yaml.html")
+    try GoldenFile.check(page("yaml", HighlightSamples.yaml), against: "highlight-yaml.html")
 }
 
 @Test(arguments: ["swift", "python", "yaml", "text"])

@@ -29,5 +29,5 @@ private let bookEquations: [String] = [
         text += "TeX:    " + tex + "\n"
         text += "MathML: " + (try MathML.render(tex, display: true)) + "\n\n"
     }
-    try LanguageGolden.check(text, against: "mathml-book.txt")
+    try GoldenFile.check(text, against: "mathml-book.txt")
 }

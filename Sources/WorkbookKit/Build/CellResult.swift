@@ -21,8 +21,4 @@ public struct CellResult: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     /// Why the cell ran, for the progress line: "no cache entry", "--no-cache" …
     public var reason: String
-
-    public var hasFigure: Bool {
-        outputs.contains { if case .figure = $0 { return true } else { return false } }
-    }
 }

@@ -23,16 +23,11 @@ public struct Executor: Sendable {
         let validator = CellValidator(registry: registry)
         var plans: [CellPlan] = []
         for (chapterIndex, chapter) in chapters.enumerated() {
-            var seenLabels: [String: SourceLocation] = [:]
+            var labels: [String: SourceLocation] = [:]
             for (cellIndex, cell) in chapter.cells.enumerated() {
                 var plan = CellPlan(chapterIndex: chapterIndex, cell: cell, label: "cell-\(cellIndex + 1)",
                                     caption: "", echo: true, directive: nil, arguments: nil,
                                     diagnostics: chapter.diagnostics(of: cell))
-                if !plan.diagnostics.isEmpty, let label = cell.labelText, LabelRule.isValid(label), seenLabels[label] == nil {
-                    // The body did not parse; keep its label for references.
-                    seenLabels[label] = cell.location
-                    plan.label = label
-                }
                 if plan.diagnostics.isEmpty {
                     switch validator.validate(cell) {
                     case .valid(let directive, let arguments):
@@ -40,48 +35,56 @@ public struct Executor: Sendable {
                         plan.arguments = arguments
                         plan.caption = arguments.text("caption")
                         plan.echo = arguments.boolean("echo")
-                        let label = arguments.text("label")
-                        if !label.isEmpty {
-                            let location = arguments.locations["label"] ?? cell.location
-                            if !LabelRule.isValid(label) {
-                                plan.diagnostics.append(Diagnostic.error("label '\(label)' may contain only letters, digits, '-' and '_'",
-                    at: location, hint: "labels become HTML ids and file names, e.g. fig-loss", length: label.count))
-                            } else if let first = seenLabels[label] {
-                                plan.diagnostics.append(Diagnostic.error("label '\(label)' is already used by the cell at line \(first.line)",
-                    at: location, hint: nil, length: label.count))
-                            } else {
-                                seenLabels[label] = location
-                                plan.label = label
-                            }
-                        }
-                        if plan.diagnostics.isEmpty, let parameter = directive.dataParameter,
-                           case .text(let name)? = arguments.values[parameter],
-                           case .failure(let failure) = context.data.locate(name, parameter: parameter) {
-                            plan.diagnostics.append(.error(failure.message, at: arguments.locations[parameter] ?? cell.directiveLocation,
-                                                           hint: failure.hint, length: max(1, name.count)))
-                        }
-                        if plan.diagnostics.isEmpty, let estimate = directive.estimate(arguments) {
-                            let timeout = arguments.number("timeout")
-                            if estimate > timeout {
-                                plan.diagnostics.append(Diagnostic.error("this cell would take about \(EstimateText.seconds(estimate)), more than its timeout of \(EstimateText.seconds(timeout))",
-                    at: cell.directiveLocation,
-                                    hint: "add 'timeout: \(Int(estimate.rounded(.up)) + 1)' to run it anyway, or make it smaller",
-                                    length: cell.directive.count))
-                            }
-                        }
                     case .invalid(let diagnostics):
-                        plan.diagnostics += diagnostics
-                        // Keep the cell's label, so references to it do not become a second error.
-                        if let label = cell.labelText, LabelRule.isValid(label), seenLabels[label] == nil {
-                            seenLabels[label] = cell.location
-                            plan.label = label
-                        }
+                        plan.diagnostics = diagnostics
                     }
+                }
+                // A cell that is already wrong keeps a usable label silently, so references
+                // to it do not become second errors; a valid cell reports a bad label.
+                plan.diagnostics += claimLabel(of: cell, for: &plan, in: &labels, report: plan.diagnostics.isEmpty)
+                if plan.diagnostics.isEmpty, let directive = plan.directive, let arguments = plan.arguments {
+                    plan.diagnostics += preflight(directive, arguments, cell)
                 }
                 plans.append(plan)
             }
         }
         return plans
+    }
+
+    /// Gives the plan the cell's `label` when it is a safe id not used before in the chapter.
+    private func claimLabel(of cell: RunCell, for plan: inout CellPlan, in labels: inout [String: SourceLocation],
+                            report: Bool) -> [Diagnostic] {
+        guard let label = cell.labelText, !label.isEmpty else { return [] }
+        let location = cell["label"]?.value.location ?? cell.location
+        if !LabelRule.isValid(label) {
+            return report ? [.error("label '\(label)' may contain only letters, digits, '-' and '_'", at: location,
+                                    hint: "labels become HTML ids and file names, e.g. fig-loss", length: label.count)] : []
+        }
+        if let first = labels[label] {
+            return report ? [.error("label '\(label)' is already used by the cell at line \(first.line)", at: location,
+                                    length: label.count)] : []
+        }
+        labels[label] = location
+        plan.label = label
+        return []
+    }
+
+    /// Checks of a valid cell that look beyond its parameters: its data set can be
+    /// found, and its estimated cost is within its `timeout`.
+    private func preflight(_ directive: Directive, _ arguments: CellArguments, _ cell: RunCell) -> [Diagnostic] {
+        if let parameter = directive.dataParameter, case .text(let name)? = arguments.values[parameter],
+           case .failure(let failure) = context.data.locate(name, parameter: parameter) {
+            return [.error(failure.message, at: arguments.locations[parameter] ?? cell.directiveLocation,
+                           hint: failure.hint, length: max(1, name.count))]
+        }
+        if let estimate = directive.estimate(arguments), estimate > arguments.number("timeout") {
+            let timeout = arguments.number("timeout")
+            return [.error("this cell would take about \(EstimateText.seconds(estimate)), more than its timeout of \(EstimateText.seconds(timeout))",
+                           at: cell.directiveLocation,
+                           hint: "add 'timeout: \(Int(estimate.rounded(.up)) + 1)' to run it anyway, or make it smaller",
+                           length: cell.directive.count)]
+        }
+        return []
     }
 
     /// Runs the plans and reports each finished cell (in completion order) to `finished`.

@@ -85,7 +85,36 @@ public struct WorkbookBuilder: Sendable {
             log.info("[\(n)/\(total)] \(result.cell.location.file):\(result.cell.location.line) \(result.cell.directive) \(result.label)\(time) (\(result.reason))")
         }
 
-        // 4. Render and write.
+        // 4. Render and write: the only step that touches the disk.
+        try write(chapters: chapters, selected: selected, plans: plans, results: results, site: site, math: math,
+                  sources: sources, to: outputURL)
+
+        // 5. Report. Failures while running were not known before; print them now.
+        let printed = Set(diagnostics)
+        let runtime = results.flatMap(\.diagnostics).filter { !printed.contains($0) }
+        for diagnostic in runtime {
+            log.diagnostic(diagnostic.formatted(source: sources[diagnostic.location.file]))
+        }
+        var report = BuildReport(chapters: selected.count, ran: 0, cached: 0, failed: 0, skipped: 0,
+                                 diagnostics: diagnostics + runtime, slowest: [], seconds: 0)
+        for result in results {
+            switch result.status {
+            case .ran: report.ran += 1
+            case .cached: report.cached += 1
+            case .error: report.failed += 1
+            case .skipped: report.skipped += 1
+            }
+        }
+        report.slowest = results.filter { $0.status == .ran }.sorted { $0.seconds > $1.seconds }.prefix(3)
+            .map { ($0.label, $0.cell.location, $0.seconds) }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return report
+    }
+
+    /// Writes the stylesheet, the index, the reference, and for each selected chapter its
+    /// figures, page and record, then the timings.
+    private func write(chapters: [Chapter], selected: Set<Int>, plans: [CellPlan], results: [CellResult],
+                       site: SiteMap, math: [MathRendering.Rendered], sources: [String: String], to outputURL: URL) throws {
         let writer = OutputWriter(directory: outputURL)
         try writer.prepare()
         try writer.write(Stylesheet.css, to: "style.css")
@@ -121,27 +150,6 @@ public struct WorkbookBuilder: Sendable {
         }
         try writer.write(JSONValue.object([("cells", .array(timings))]).render(), to: "timings.json")
 
-        // 5. Report.
-        var report = BuildReport(chapters: selected.count, ran: 0, cached: 0, failed: 0, skipped: 0,
-                                 diagnostics: diagnostics + results.flatMap { $0.diagnostics.filter { d in !diagnostics.contains(d) } },
-                                 slowest: [], seconds: 0)
-        for result in results {
-            switch result.status {
-            case .ran: report.ran += 1
-            case .cached: report.cached += 1
-            case .error: report.failed += 1
-            case .skipped: report.skipped += 1
-            }
-        }
-        for result in results where result.status == .error && !result.diagnostics.isEmpty {
-            for diagnostic in result.diagnostics where !diagnostics.contains(diagnostic) {
-                log.diagnostic(diagnostic.formatted(source: sources[diagnostic.location.file]))
-            }
-        }
-        report.slowest = results.filter { $0.status == .ran }.sorted { $0.seconds > $1.seconds }.prefix(3)
-            .map { ($0.label, $0.cell.location, $0.seconds) }
-        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return report
     }
 
     /// The folder that holds the chapters folder: where `dataset/` is looked for.

@@ -44,7 +44,4 @@ public struct Chapter: Sendable, Equatable {
     public var headings: [Heading] {
         blocks.compactMap { if case .heading(let heading) = $0 { heading } else { nil } }
     }
-
-    /// `true` if any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

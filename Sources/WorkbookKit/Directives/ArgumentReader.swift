@@ -156,7 +156,7 @@ struct ArgumentReader {
             return try Expression.parse(s.text, variables: variables)
         } catch {
             var location = s.location
-            location.column += error.column - 1 + (s.quoted ? 1 : 0)
+            location.column += error.byteOffset(in: s.text) + (s.quoted ? 1 : 0)
             throw Diagnostic.error(error.message, at: location,
                              hint: error.hint, length: max(error.length, 1))
         }

@@ -41,8 +41,6 @@ public struct CellArguments: Sendable, Equatable {
         self.locations = locations
     }
 
-    public func isGiven(_ name: String) -> Bool { locations[name] != nil }
-
     /// Whether the parameter has a value (given, or a default).
     public func has(_ name: String) -> Bool { values[name] != nil }
 

@@ -17,8 +17,6 @@ public struct ParameterSpec: Sendable, Equatable {
         self.isOptional = optional
         self.doc = doc
     }
-
-    public var isRequired: Bool { defaultValue == nil && !isOptional }
 }
 
 extension ParameterSpec {

@@ -24,21 +24,16 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
         self.hint = hint
     }
 
+    /// How many UTF-8 bytes of `source` precede the culprit. Diagnostics count
+    /// columns in bytes (as cmark and swiftc do), this error in characters; a
+    /// caller placing the error in a file adds this to the column where `source` starts.
+    public func byteOffset(in source: String) -> Int {
+        String(source.prefix(max(0, column - 1))).utf8.count + max(0, column - 1 - source.count)
+    }
+
     public var description: String {
         var text = "column \(column): \(message)"
         if let hint { text += " (\(hint))" }
         return text
-    }
-
-    /// The source line followed by a caret line under the culprit, e.g.
-    ///
-    ///     2x + 1
-    ///     ^
-    ///
-    /// Useful in tests and for a caller that has no better context.
-    public func caret(under source: String) -> String {
-        let pad = String(repeating: " ", count: max(0, column - 1))
-        let marks = "^" + String(repeating: "~", count: max(0, length - 1))
-        return source + "\n" + pad + marks
     }
 }

@@ -4,7 +4,7 @@
 ///
 /// Foundation's `JSONEncoder` is not used for the records because its key
 /// order and float spelling differ between platforms.
-public indirect enum JSONValue: Sendable, Equatable {
+public indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -12,10 +12,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
-        a.render() == b.render()
-    }
 
     /// Pretty-printed JSON with two-space indentation and a final newline.
     public func render() -> String {

@@ -16,7 +16,7 @@ enum MathRendering {
             } catch {
                 var location = span.location
                 // The span's location is its opening `$`; TeX columns start after the delimiter.
-                location.column += error.column - 1 + (span.display ? 2 : 1)
+                location.column += error.byteOffset(in: span.tex) + (span.display ? 2 : 1)
                 diagnostics.append(.error(error.message, at: location, hint: error.hint, length: error.length))
                 let delimiter = span.display ? "$$" : "$"
                 html.append("<code class=\"math-error\" title=\"\(HTML.escape(error.message))\">\(HTML.escape(delimiter + span.tex + delimiter))</code>")

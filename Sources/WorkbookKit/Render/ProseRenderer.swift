@@ -10,7 +10,7 @@ struct ProseRenderer {
         var out = MathPlaceholder.substitute(in: html) { index in
             index < math.count ? math[index] : ""
         }
-        out = ReferencePlaceholder.substitute(in: out) { label in
+        out = ReferenceLinker.substitute(in: out) { label in
             guard let target = site.targets[label] else {
                 return "<span class=\"broken-ref\">@\(HTML.escape(label))</span>"
             }

@@ -1,7 +1,7 @@
 /// Turns `@label` in rendered prose into links. Works on cmark's HTML: text
 /// inside tags, `<code>` and `<pre>` is left alone, and an `@` preceded by a
 /// letter or digit (an e-mail address) is not a reference.
-enum ReferencePlaceholder {
+enum ReferenceLinker {
     static func substitute(in html: String, _ link: (String) -> String) -> String {
         guard html.contains("@") else { return html }
         let chars = Array(html)

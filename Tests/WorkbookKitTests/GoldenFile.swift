@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// Golden files for the language tests (MathML and highlighting).
+/// Golden files of WorkbookKit's tests (chapter tree dump, MathML, highlighting, pages).
 ///
 /// Read from the test bundle (`Golden/` is a `.copy` resource); with
 /// `RECORD_GOLDENS=1` the actual output is written to the source tree
 /// instead (located via `#filePath`) and the test passes, so a reviewer
 /// sees the change in `git diff`.
-enum LanguageGolden {
+enum GoldenFile {
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" }
 
     static func check(_ actual: String, against name: String, filePath: String = #filePath,
