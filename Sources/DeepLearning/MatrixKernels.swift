@@ -27,9 +27,6 @@ enum MatrixKernels {
     /// capped at 8.
     static let workerCount = max(1, min(8, ProcessInfoShim.activeProcessorCount))
 
-    /// Columns kept in registers per pass (3 × SIMD8).
-    static let chunkWidth = 24
-
     /// C (m×n) = A (m×k) · B (k×n), all row-major, C overwritten.
     static func multiply(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
