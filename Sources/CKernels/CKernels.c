@@ -198,12 +198,6 @@ static void blocked_sparse_dot(const long *rowStart, const int32_t *cols, const 
     }
 }
 
-/// Exported for benchmarks: blocked_sparse_dot.
-void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
-                           const double *B, long nb, long ld, long block, long *cursor, double *out) {
-    blocked_sparse_dot(rowStart, cols, vals, m, B, nb, ld, block, cursor, out);
-}
-
 /// Transposes the CSR (m rows, k columns) into colStart/trows/tvals (rows of Sᵀ, increasing i).
 __attribute__((noinline)) static void transpose_csr(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
                           long *colStart, int32_t *trows, double *tvals) {
