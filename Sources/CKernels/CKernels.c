@@ -198,12 +198,6 @@ static void blocked_sparse_dot(const long *rowStart, const int32_t *cols, const 
     }
 }
 
-/// Exported for benchmarks: blocked_sparse_dot.
-void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
-                           const double *B, long nb, long ld, long block, long *cursor, double *out) {
-    blocked_sparse_dot(rowStart, cols, vals, m, B, nb, ld, block, cursor, out);
-}
-
 /// Transposes the CSR (m rows, k columns) into colStart/trows/tvals (rows of Sᵀ, increasing i).
 __attribute__((noinline)) static void transpose_csr(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
                           long *colStart, int32_t *trows, double *tvals) {
@@ -369,6 +363,25 @@ static inline long lower_bound(const int32_t *cols, long from, long to, long c) 
     return from;
 }
 
+/// w[0..<hp] ← w − g·lr (hp a multiple of 4), and check += w·0 for the new
+/// values, so that check becomes NaN iff one of them is NaN or ±∞.
+INLINE void update_w1_row(double *w, const double *g, long hp, __m256d vlr, __m256d *check) {
+    const __m256d zero = _mm256_setzero_pd();
+    for (long j = 0; j < hp; j += 4) {
+        __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
+        __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
+        _mm256_storeu_pd(w + j, nw);
+        *check = _mm256_add_pd(*check, _mm256_mul_pd(nw, zero));
+    }
+}
+
+/// partFlags[r] = the sum of the lanes of check (read by ck_step_update_small).
+INLINE void store_part_flag(ck_net *net, long r, __m256d check) {
+    double lanes[4];
+    _mm256_storeu_pd(lanes, check);
+    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+}
+
 /// g[cols[t], ·] += vals[t]·d for t in from ..< to (d: nv vectors, held in registers).
 INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long to,
                         const double *d, double *g, long ld, const int nv) {
@@ -399,7 +412,7 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
         for (long i = 0; i < hi - lo; i++) cursor[lo + i] = lower_bound(cols, rs[i], rs[i + 1], p0);
     }
     __m256d check = _mm256_setzero_pd();
-    const __m256d zero = _mm256_setzero_pd(), vlr = _mm256_set1_pd(lr);
+    const __m256d vlr = _mm256_set1_pd(lr);
     unsigned char touched[W1_BLOCK];
     for (long b0 = p0; b0 < p1; b0 += W1_BLOCK) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
@@ -426,19 +439,10 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
         // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
         for (long p = b0; p < b1; p++) {
             if (!touched[p - b0]) continue;
-            double *w = net->w1 + p * hp;
-            const double *g = net->gw1 + p * hp;
-            for (long j = 0; j < hp; j += 4) {
-                __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
-                __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
-                _mm256_storeu_pd(w + j, nw);
-                check = _mm256_add_pd(check, _mm256_mul_pd(nw, zero));
-            }
+            update_w1_row(net->w1 + p * hp, net->gw1 + p * hp, hp, vlr, &check);
         }
     }
-    double lanes[4];
-    _mm256_storeu_pd(lanes, check);
-    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    store_part_flag(net, r, check);
 }
 
 void ck_step_backward(ck_net *net, double lr, long r, long parts) {
@@ -483,21 +487,12 @@ void ck_step_backward(ck_net *net, double lr, long r, long parts) {
     // W1 ← W1 − dW1·lr; only rows of pixels non-zero in the batch change
     // (the others have dW1 = 0). The padding columns stay 0.
     __m256d check = _mm256_setzero_pd();
-    const __m256d zero = _mm256_setzero_pd(), vlr = _mm256_set1_pd(lr);
+    const __m256d vlr = _mm256_set1_pd(lr);
     for (long p = 0; p < width; p++) {
         if (cs[p + 1] == cs[p]) continue;
-        double *w = net->w1 + (p0 + p) * hp;
-        const double *g = gw1 + p * hp;
-        for (long j = 0; j < hp; j += 4) {
-            __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
-            __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
-            _mm256_storeu_pd(w + j, nw);
-            check = _mm256_add_pd(check, _mm256_mul_pd(nw, zero));
-        }
+        update_w1_row(net->w1 + (p0 + p) * hp, gw1 + p * hp, hp, vlr, &check);
     }
-    double lanes[4];
-    _mm256_storeu_pd(lanes, check);
-    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    store_part_flag(net, r, check);
 }
 
 int ck_step_update_small(ck_net *net, double lr, long parts) {

@@ -44,27 +44,20 @@ extension Matrix {
     /// ``dot(_:)`` with an explicit backend (for tests and benchmarks).
     public func dot(_ other: Matrix, backend: MatrixBackend) -> Matrix {
         precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
-        var out = [Double](repeating: 0, count: rows * other.columns)
         let (m, k, n) = (rows, columns, other.columns)
-        values.withUnsafeBufferPointer { a in
-            other.values.withUnsafeBufferPointer { b in
-                out.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    switch backend {
-                    case .swift: MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
-                    case .blas: BLASKernels.multiply(a, b, c, m: m, k: k, n: n)
-                    case .avx2:
-                        guard MatrixBackend.avx2Available else {
-                            MatrixKernels.multiply(a, b, c, m: m, k: k, n: n); return
-                        }
-                        MatrixKernels.runSplit(rows: m) { r in
-                            ck_dense_dot(a, k, r.lowerBound, r.upperBound, b, n, c)
-                        }
-                    }
+        return product(other, resultRows: m) { a, b, c in
+            switch backend {
+            case .swift: MatrixKernels.multiply(a, b, c, m: m, k: k, n: n)
+            case .blas: BLASKernels.multiply(a, b, c, m: m, k: k, n: n)
+            case .avx2:
+                guard MatrixBackend.avx2Available else {
+                    MatrixKernels.multiply(a, b, c, m: m, k: k, n: n); return
+                }
+                MatrixKernels.runSplit(rows: m) { r in
+                    ck_dense_dot(a, k, r.lowerBound, r.upperBound, b, n, c)
                 }
             }
         }
-        return Matrix(rows: rows, columns: other.columns, values: out)
     }
 
     /// Aᵀ·B without forming Aᵀ, (m×k)ᵀ·(m×n) → k×n — the weight gradient
@@ -77,25 +70,37 @@ extension Matrix {
     /// ``transposedDot(_:)`` with an explicit backend (for tests and benchmarks).
     public func transposedDot(_ other: Matrix, backend: MatrixBackend) -> Matrix {
         precondition(rows == other.rows, "cannot multiply (\(rows)×\(columns))ᵀ by \(other.rows)×\(other.columns)")
-        var out = [Double](repeating: 0, count: columns * other.columns)
         let (m, k, n) = (rows, columns, other.columns)
+        return product(other, resultRows: k) { a, b, c in
+            switch backend {
+            case .swift: MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+            case .blas: BLASKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
+            case .avx2:
+                guard MatrixBackend.avx2Available else {
+                    MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n); return
+                }
+                ck_dense_tdot(a, m, k, b, n, c)
+            }
+        }
+    }
+
+    /// A `resultRows` × `other.columns` matrix filled by `kernel`, which gets
+    /// the row-major elements of `self` and `other` and the zeroed output.
+    /// The kernel is not called when an operand or the result is empty.
+    private func product(
+        _ other: Matrix, resultRows: Int,
+        _ kernel: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    ) -> Matrix {
+        var out = [Double](repeating: 0, count: resultRows * other.columns)
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    switch backend {
-                    case .swift: MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
-                    case .blas: BLASKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n)
-                    case .avx2:
-                        guard MatrixBackend.avx2Available else {
-                            MatrixKernels.multiplyTransposedA(a, b, c, m: m, k: k, n: n); return
-                        }
-                        ck_dense_tdot(a, m, k, b, n, c)
-                    }
+                    kernel(a, b, c)
                 }
             }
         }
-        return Matrix(rows: columns, columns: other.columns, values: out)
+        return Matrix(rows: resultRows, columns: other.columns, values: out)
     }
 
     /// Matrix times vector, (m×k)·(k) → (m).

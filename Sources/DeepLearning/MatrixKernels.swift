@@ -27,18 +27,12 @@ enum MatrixKernels {
     /// capped at 8.
     static let workerCount = max(1, min(8, ProcessInfoShim.activeProcessorCount))
 
-    /// Columns kept in registers per pass (3 × SIMD8).
-    static let chunkWidth = 24
-
     /// C (m×n) = A (m×k) · B (k×n), all row-major, C overwritten.
     static func multiply(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
         m: Int, k: Int, n: Int
     ) {
-        let body = { (rowRange: Range<Int>) in
-            let nonZero = UnsafeMutablePointer<Int>.allocate(capacity: max(k, 1))
-            let weight = UnsafeMutablePointer<Double>.allocate(capacity: max(k, 1))
-            defer { nonZero.deallocate(); weight.deallocate() }
+        runSplit(rows: m, scratch: k) { rowRange, nonZero, weight in
             for i in rowRange {
                 var count = 0
                 let aRow = a + i * k
@@ -50,7 +44,6 @@ enum MatrixKernels {
                 accumulateRow(terms: count, offsets: nonZero, weights: weight, b: b, into: c + i * n, n: n)
             }
         }
-        runSplit(rows: m, body)
     }
 
     /// C (k×n) = Aᵀ · B for A (m×k) and B (m×n), all row-major, C overwritten.
@@ -58,10 +51,7 @@ enum MatrixKernels {
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
         m: Int, k: Int, n: Int
     ) {
-        let body = { (rowRange: Range<Int>) in
-            let nonZero = UnsafeMutablePointer<Int>.allocate(capacity: max(m, 1))
-            let weight = UnsafeMutablePointer<Double>.allocate(capacity: max(m, 1))
-            defer { nonZero.deallocate(); weight.deallocate() }
+        runSplit(rows: k, scratch: m) { rowRange, nonZero, weight in
             for p in rowRange {
                 var count = 0
                 for i in 0..<m {
@@ -75,7 +65,20 @@ enum MatrixKernels {
                 accumulateRow(terms: count, offsets: nonZero, weights: weight, b: b, into: c + p * n, n: n)
             }
         }
-        runSplit(rows: k, body)
+    }
+
+    /// ``runSplit(rows:_:)`` giving every range its own scratch space for
+    /// `scratch` terms: B-row offsets and their weights (the non-zeros of A).
+    static func runSplit(
+        rows: Int, scratch: Int,
+        _ body: (Range<Int>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<Double>) -> Void
+    ) {
+        runSplit(rows: rows) { rowRange in
+            let offsets = UnsafeMutablePointer<Int>.allocate(capacity: max(scratch, 1))
+            let weights = UnsafeMutablePointer<Double>.allocate(capacity: max(scratch, 1))
+            defer { offsets.deallocate(); weights.deallocate() }
+            body(rowRange, offsets, weights)
+        }
     }
 
     /// out[0..<n] = Σ_t weights[t] · b[offsets[t] ..< offsets[t] + n].

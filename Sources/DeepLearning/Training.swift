@@ -146,6 +146,21 @@ func train(
                                   iterationsPerEpoch: perEpoch, network: network)
     history.losses.reserveCapacity(options.iterations)
 
+    /// After iteration i (0-based): stops on divergence, records the loss and,
+    /// once per epoch, the accuracies over the full sets, then reports progress.
+    func record(_ i: Int, loss: Double, finite: Bool, accuracy: (_ x: Matrix, _ labels: [Int]) -> Double) throws {
+        guard loss.isFinite, finite else {
+            throw TrainingError.diverged(iteration: i + 1, loss: loss)
+        }
+        history.losses.append(loss)
+        if i % perEpoch == 0 {
+            history.trainAccuracy.append(accuracy(trainImages, trainLabels))
+            history.testAccuracy.append(accuracy(testImages, testLabels))
+            history.epochIterations.append(i)
+        }
+        try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
+    }
+
     if fused && options.gradientMethod == .backprop && MatrixBackend.avx2Available {
         let trainer = FusedTrainer(network: network, batchSize: options.batchSize)
         var labels = [Int](repeating: 0, count: options.batchSize)
@@ -159,16 +174,7 @@ func train(
                                      learningRate: options.learningRate)
                     }
                 }
-                guard loss.isFinite, finite else {
-                    throw TrainingError.diverged(iteration: i + 1, loss: loss)
-                }
-                history.losses.append(loss)
-                if i % perEpoch == 0 {
-                    history.trainAccuracy.append(trainer.accuracy(x: trainImages, labels: trainLabels))
-                    history.testAccuracy.append(trainer.accuracy(x: testImages, labels: testLabels))
-                    history.epochIterations.append(i)
-                }
-                try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
+                try record(i, loss: loss, finite: finite, accuracy: trainer.accuracy)
             }
         }
         history.network = trainer.network
@@ -186,16 +192,7 @@ func train(
         }
         network = network.updated(by: gradient, learningRate: options.learningRate)
         let loss = network.loss(x: x, labels: labels)
-        guard loss.isFinite, network.isFinite else {
-            throw TrainingError.diverged(iteration: i + 1, loss: loss)
-        }
-        history.losses.append(loss)
-        if i % perEpoch == 0 {
-            history.trainAccuracy.append(network.accuracy(x: trainImages, labels: trainLabels))
-            history.testAccuracy.append(network.accuracy(x: testImages, labels: testLabels))
-            history.epochIterations.append(i)
-        }
-        try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
+        try record(i, loss: loss, finite: network.isFinite, accuracy: network.accuracy)
     }
     history.network = network
     return history

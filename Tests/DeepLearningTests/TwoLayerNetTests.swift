@@ -42,8 +42,11 @@ private func relativeError(_ a: [Double], _ b: [Double]) -> Double {
     // Relative error (2-norm) < 1e-9: both are the same central difference,
     // differing only in rounding (~1e-16·|L|/h ≈ 1e-12 absolute).
     #expect(relativeError(fast.flattened, naive.flattened) < 1e-9)
-    // Exact zeros where a pixel is 0 in every sample (no change at all).
     #expect(fast.w1.shape == [6, 4] && fast.b1.count == 4 && fast.w2.shape == [4, 3] && fast.b2.count == 3)
+    // Exact zeros in the W1 row of a pixel that is 0 in every sample (no change at all).
+    var blank = x
+    for i in 0..<blank.rows { blank[i, 5] = 0 }
+    #expect(net.numericalGradient(x: blank, t: t).w1.row(5) == [0, 0, 0, 0])
 }
 
 @Test func twoLayerNetShapesAndInitialisation() {
