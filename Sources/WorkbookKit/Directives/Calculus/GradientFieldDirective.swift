@@ -7,11 +7,11 @@ extension Directive {
         name: "gradient-field",
         summary: "arrows of −∇f (the negative gradient, 勾配) of a function of two variables on a grid (figure 4-9)",
         parameters: [
-            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1, e.g. x0^2 + x1^2"),
+            CalculusParameters.functionOfTwo,
             ParameterSpec("x0", .range, default: "[-2, 2]", doc: "the range of x0: [from, to]"),
             ParameterSpec("x1", .range, default: "[-2, 2]", doc: "the range of x1: [from, to]"),
             ParameterSpec("step", .number(.positive), default: "0.25", doc: "distance between grid points (the book's np.arange(-2, 2.5, 0.25))"),
-            ParameterSpec("h", .number(.positive), default: "1e-4", doc: "the step of the central difference (the book uses 1e-4)"),
+            CalculusParameters.centralStep,
         ],
         example: """
             f: x0^2 + x1^2

@@ -6,7 +6,7 @@ extension Directive {
         name: "surface",
         summary: "a function of two variables x0, x1 as a 3-D wireframe (figure 4-8) or as filled contours",
         parameters: [
-            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1, e.g. x0^2 + x1^2"),
+            CalculusParameters.functionOfTwo,
             ParameterSpec("x0", .range, default: "[-3, 3]", doc: "the range of x0: [from, to]"),
             ParameterSpec("x1", .range, default: "[-3, 3]", doc: "the range of x1: [from, to]"),
             ParameterSpec("step", .number(.positive), default: "0.25", doc: "distance between grid points"),
