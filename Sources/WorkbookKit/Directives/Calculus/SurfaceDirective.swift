@@ -31,11 +31,7 @@ extension Directive {
             if arguments.words("style") == ["contour"] {
                 var axes = Axes(xLabel: "x0", yLabel: "x1")
                 axes.add(.contour(grid, filled: true, lines: true, colorBarLabel: "f(x0, x1)"))
-                let r0 = arguments.numbers("x0"), r1 = arguments.numbers("x1")
-                axes.xLimits = .fixed(r0[0], r0[1])
-                axes.yLimits = .fixed(r1[0], r1[1])
-                axes.aspect = .equal
-                axes.legend = .hidden
+                CalculusGrid.frame(&axes, arguments)
                 figure = Figure(width: 600, height: 500, axes: [axes])
             } else {
                 let wire = Wireframe(grid, xLabel: "x0", yLabel: "x1", zLabel: "f(x0, x1)", filled: true)
