@@ -277,15 +277,19 @@ private func occurrences(of needle: String, in text: String) -> Int {
     let estimate = try #require(directive.estimate(arguments))
     #expect(estimate > 120)  // the default timeout
     let small = CellValidator(registry: .standard).validate(calculusCell("descent", "f: x0^2 + x1^2"))
-    guard case .valid(let d, let a) = small else { return }
-    #expect((d.estimate(a) ?? 0) < 1)
+    guard case .valid(let d, let a) = small else {
+        Issue.record("expected the default descent cell to be valid")
+        return
+    }
+    #expect(try #require(d.estimate(a)) < 1)
 }
 
 @Test func longPathsAreThinnedForDrawing() {
-    // 10 001 points: the first 2 000 kept, then every 4th, and the last point.
+    // 10 001 points: the first 2 000 kept, then every 5th (⌈8 001 / 2 000⌉), and the last point.
     let path = (0...10_000).map { [Double($0), 0] }
     let kept = DescentRun.thinned(path)
     #expect(kept.count <= DescentRun.maximumDrawnPoints + 1)
     #expect(Array(kept.prefix(2_000)) == Array(path.prefix(2_000)))
+    #expect(Array(kept[2_000..<2_003]) == [path[2_000], path[2_005], path[2_010]])
     #expect(kept.last == path.last)
 }

@@ -82,10 +82,10 @@ enum CalculusText {
         return String(format: "%.*f", decimals, value)
     }
 
-    /// A number as the reader wrote it in a name: full precision, but 5 rather than 5.0.
+    /// A number as the reader wrote it in a name: full precision, but 5 rather than 5.0
+    /// (the rule parameter bounds already use).
     static func label(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return formatNumber(value)
+        NumberBounds.text(value)
     }
 
     /// A point as (a, b) with full precision: (3, 4), (-3, 0.5).

@@ -85,7 +85,6 @@ struct DescentRun {
     }
 
     var lr: Double
-    var start: [Double]
     var end: [Double]
     /// The finite points of the path, thinned for drawing (see ``thinned(_:)``).
     var drawn: [[Double]]
@@ -104,7 +103,7 @@ struct DescentRun {
 
     init(lr: Double, path: [[Double]], f: ([Double]) -> Double, h: Double) {
         self.lr = lr
-        start = path[0]
+        let start = path[0]
         end = path[path.count - 1]
         fStart = f(start)
         fEnd = f(end)

@@ -7,9 +7,9 @@ extension Directive {
         name: "gradient",
         summary: "the gradient (勾配) ∇f = (∂f/∂x0, ∂f/∂x1) of a function of two variables at one or more points",
         parameters: [
-            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1, e.g. x0^2 + x1^2"),
+            CalculusParameters.functionOfTwo,
             ParameterSpec("at", .points(dimension: 2), doc: "a point [x0, x1] or a list of points"),
-            ParameterSpec("h", .number(.positive), default: "1e-4", doc: "the step of the central difference (the book uses 1e-4)"),
+            CalculusParameters.centralStep,
         ],
         example: """
             f: x0^2 + x1^2

@@ -7,11 +7,11 @@ extension Directive {
         name: "gradient-field",
         summary: "arrows of −∇f (the negative gradient, 勾配) of a function of two variables on a grid (figure 4-9)",
         parameters: [
-            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1, e.g. x0^2 + x1^2"),
+            CalculusParameters.functionOfTwo,
             ParameterSpec("x0", .range, default: "[-2, 2]", doc: "the range of x0: [from, to]"),
             ParameterSpec("x1", .range, default: "[-2, 2]", doc: "the range of x1: [from, to]"),
             ParameterSpec("step", .number(.positive), default: "0.25", doc: "distance between grid points (the book's np.arange(-2, 2.5, 0.25))"),
-            ParameterSpec("h", .number(.positive), default: "1e-4", doc: "the step of the central difference (the book uses 1e-4)"),
+            CalculusParameters.centralStep,
         ],
         example: """
             f: x0^2 + x1^2
@@ -41,12 +41,8 @@ extension Directive {
             }
             var axes = Axes(xLabel: "x0", yLabel: "x1")
             axes.add(.quiver(x: x, y: y, u: u, v: v, color: .gray))
-            let r0 = arguments.numbers("x0"), r1 = arguments.numbers("x1")
-            axes.xLimits = .fixed(r0[0], r0[1])
-            axes.yLimits = .fixed(r1[0], r1[1])
-            axes.aspect = .equal
+            CalculusGrid.frame(&axes, arguments)
             axes.grid = true
-            axes.legend = .hidden
             let figure = Figure(width: 560, height: 520, axes: [axes])
             var outputs: [CellOutput] = [
                 .figure(OutputFigure(name: "gradient-field", svg: figure.render(), description: figure.summary)),
@@ -77,6 +73,15 @@ enum CalculusGrid {
     static func axes(_ arguments: CellArguments) -> ([Double], [Double]) {
         let step = arguments.number("step")
         return (arange(arguments.numbers("x0"), step: step), arange(arguments.numbers("x1"), step: step))
+    }
+
+    /// Limits the axes to the cell's x0 and x1 ranges, with equal units and no legend.
+    static func frame(_ axes: inout Axes, _ arguments: CellArguments) {
+        let r0 = arguments.numbers("x0"), r1 = arguments.numbers("x1")
+        axes.xLimits = .fixed(r0[0], r0[1])
+        axes.yLimits = .fixed(r1[0], r1[1])
+        axes.aspect = .equal
+        axes.legend = .hidden
     }
 
     /// A grid too fine to draw is refused at `step` before running.

@@ -8,9 +8,9 @@ extension Directive {
         name: "partial",
         summary: "partial derivatives (偏微分) ∂f/∂x0 and ∂f/∂x1 of a function of two variables at a point",
         parameters: [
-            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1, e.g. x0^2 + x1^2"),
+            CalculusParameters.functionOfTwo,
             ParameterSpec("at", .point(dimension: 2), doc: "the point [x0, x1]"),
-            ParameterSpec("h", .number(.positive), default: "1e-4", doc: "the step of the central difference (the book uses 1e-4)"),
+            CalculusParameters.centralStep,
         ],
         example: """
             f: x0^2 + x1^2
@@ -35,9 +35,4 @@ extension Directive {
             return outputs
         }
     )
-}
-
-/// The variable names of the two-variable functions of chapter 4.
-enum CalculusVariables {
-    static let two = ["x0", "x1"]
 }

@@ -6,7 +6,7 @@ extension Directive {
         name: "surface",
         summary: "a function of two variables x0, x1 as a 3-D wireframe (figure 4-8) or as filled contours",
         parameters: [
-            ParameterSpec("f", .expression(variables: CalculusVariables.two), doc: "the function of x0 and x1, e.g. x0^2 + x1^2"),
+            CalculusParameters.functionOfTwo,
             ParameterSpec("x0", .range, default: "[-3, 3]", doc: "the range of x0: [from, to]"),
             ParameterSpec("x1", .range, default: "[-3, 3]", doc: "the range of x1: [from, to]"),
             ParameterSpec("step", .number(.positive), default: "0.25", doc: "distance between grid points"),
@@ -31,11 +31,7 @@ extension Directive {
             if arguments.words("style") == ["contour"] {
                 var axes = Axes(xLabel: "x0", yLabel: "x1")
                 axes.add(.contour(grid, filled: true, lines: true, colorBarLabel: "f(x0, x1)"))
-                let r0 = arguments.numbers("x0"), r1 = arguments.numbers("x1")
-                axes.xLimits = .fixed(r0[0], r0[1])
-                axes.yLimits = .fixed(r1[0], r1[1])
-                axes.aspect = .equal
-                axes.legend = .hidden
+                CalculusGrid.frame(&axes, arguments)
                 figure = Figure(width: 600, height: 500, axes: [axes])
             } else {
                 let wire = Wireframe(grid, xLabel: "x0", yLabel: "x1", zLabel: "f(x0, x1)", filled: true)

@@ -11,7 +11,7 @@ extension Directive {
             ParameterSpec("f", .expression(variables: ["x"]), doc: "the function of x, e.g. 0.01*x^2 + 0.1*x"),
             ParameterSpec("at", .numbers(.any), doc: "where to draw a tangent: a number or a list of numbers inside x"),
             ParameterSpec("x", .range, default: "[0, 20]", doc: "the plotted range of x: [from, to]"),
-            ParameterSpec("h", .number(.positive), default: "1e-4", doc: "the step of the central difference (the book uses 1e-4)"),
+            CalculusParameters.centralStep,
             ParameterSpec("points", .integer(.between(2, 100_000)), default: "400", doc: "how many x values to sample for the curve"),
         ],
         example: """

@@ -48,6 +48,11 @@ extension Directive {
 
 /// Helpers shared by the network and data directives.
 enum NetworkSupport {
+    /// `dataset`, as `gradient-check`, `minibatch` and `train` declare it.
+    static let datasetParameter = ParameterSpec("dataset", .text, default: "auto", doc: "auto, mnist, fashion-mnist, sample, or a directory")
+    /// `hidden`, as `gradient-check` and `train` declare it.
+    static let hiddenParameter = ParameterSpec("hidden", .integer(.between(1, 1000)), default: "50", doc: "hidden units (hidden_size)")
+
     /// The data set `name`, reported at `parameter` when it cannot be found or read.
     static func load(_ name: String, context: RunContext, parameter: String = "dataset") throws -> DataSet {
         do {

@@ -12,9 +12,9 @@ extension Directive {
         name: "gradient-check",
         summary: "numerical gradient against backpropagation for W1, b1, W2, b2 of a TwoLayerNet (the book's gradient_check)",
         parameters: [
-            ParameterSpec("hidden", .integer(.between(1, 1000)), default: "50", doc: "hidden units (hidden_size)"),
+            NetworkSupport.hiddenParameter,
             ParameterSpec("batch", .integer(.between(1, 10_000)), default: "3", doc: "how many of the first training images to use (the book: x_train[:3])"),
-            ParameterSpec("dataset", .text, default: "auto", doc: "auto, mnist, fashion-mnist, sample, or a directory"),
+            NetworkSupport.datasetParameter,
         ],
         example: """
             hidden: 50

@@ -9,7 +9,7 @@ extension Directive {
         summary: "a mini-batch: indices drawn at random (with replacement) from the training set, and their images",
         parameters: [
             ParameterSpec("size", .integer(.between(1, 1000)), default: "10", doc: "how many indices to draw (the book's batch_size)"),
-            ParameterSpec("dataset", .text, default: "auto", doc: "auto, mnist, fashion-mnist, sample, or a directory"),
+            NetworkSupport.datasetParameter,
         ],
         example: """
             size: 10

@@ -59,20 +59,22 @@ extension Directive {
                 outputs.append(.table(NetworkSupport.matrixTable(name: "W (random, seed \(seed))", net.w)))
             }
             let p = net.predict(x)
-            for (i, v) in p.enumerated() { outputs.append(.value(name: "p[\(i)]", value: v)) }
-            outputs.append(.numbers(name: "y = softmax(p)", values: softmax(p)))
-            outputs.append(.value(name: "argmax(p)", value: Double(argmax(p)), text: String(argmax(p))))
             let y = softmax(p)
+            let predicted = argmax(p)
+            for (i, v) in p.enumerated() { outputs.append(.value(name: "p[\(i)]", value: v)) }
+            outputs.append(.numbers(name: "y = softmax(p)", values: y))
+            outputs.append(.value(name: "argmax(p)", value: Double(predicted), text: String(predicted)))
             outputs.append(.value(name: "loss", value: net.loss(x: x, t: t)))
             // The book prints −log y_k without the δ = 1e-7 its cross_entropy_error adds.
             let k = argmax(t)
-            outputs.append(.value(name: "loss without δ", value: -Foundation.log(y[k])))
+            let lossWithoutDelta = -Foundation.log(y[k])
+            outputs.append(.value(name: "loss without δ", value: lossWithoutDelta))
             let dW = net.numericalGradient(x: x, t: t)
             outputs.append(.table(NetworkSupport.matrixTable(name: "dW = ∂L/∂W", dW)))
             for r in 0..<dW.rows {
                 for c in 0..<dW.columns { outputs.append(.value(name: "dW[\(r),\(c)]", value: dW[r, c])) }
             }
-            outputs.append(.note("loss = −Σ t log(y + δ) with δ = 1e-7, as the book's cross_entropy_error and DeepLearning compute it; the book's printed 0.92806853663411326 and ∂L/∂W were computed without δ (−log y = \(formatNumber(-Foundation.log(y[k])))), so they differ by about δ/y = \(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)): absolutely in the loss, relatively in ∂L/∂W."))
+            outputs.append(.note("loss = −Σ t log(y + δ) with δ = 1e-7, as the book's cross_entropy_error and DeepLearning compute it; the book's printed 0.92806853663411326 and ∂L/∂W were computed without δ (−log y = \(formatNumber(lossWithoutDelta))), so they differ by about δ/y = \(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)): absolutely in the loss, relatively in ∂L/∂W."))
             return outputs
         }
     )

@@ -10,11 +10,11 @@ extension Directive {
         name: "train",
         summary: "mini-batch SGD on a two-layer network: loss per iteration, train and test accuracy per epoch",
         parameters: [
-            ParameterSpec("hidden", .integer(.between(1, 1000)), default: "50", doc: "hidden units (hidden_size)"),
+            NetworkSupport.hiddenParameter,
             ParameterSpec("lr", .number(.positive), default: "0.1", doc: "learning rate η (learning_rate)"),
             ParameterSpec("batch", .integer(.between(1, 60_000)), default: "100", doc: "mini-batch size (batch_size)"),
             ParameterSpec("iterations", .integer(.between(1, 1_000_000)), default: "10000", doc: "number of updates (iters_num)"),
-            ParameterSpec("dataset", .text, default: "auto", doc: "auto, mnist, fashion-mnist, sample, or a directory"),
+            NetworkSupport.datasetParameter,
             ParameterSpec("gradient", .choice(GradientMethod.allCases.map(\.rawValue)), default: "backprop",
                           doc: "backprop, or numerical (central differences; very slow, refused unless timeout allows)"),
         ],
