@@ -100,10 +100,3 @@ enum LossDirectiveSupport {
         return v
     }
 }
-
-/// Index of the largest value (the first one on ties, as numpy's argmax).
-func argmax(_ values: [Double]) -> Int {
-    var best = 0
-    for i in values.indices where values[i] > values[best] { best = i }
-    return best
-}
