@@ -150,6 +150,12 @@ struct AxesRenderer {
     var paints: [Paint?] = []
     var categorical: [String]? = nil
 
+    /// Axis limits from the data and settings, before `aspect` adjusts them.
+    private(set) var xRange = (0.0, 1.0), yRange = (0.0, 1.0)
+    /// Whether some point lies outside `xRange`/`yRange`, so the panel needs
+    /// room under the plot for a clipping note.
+    private(set) var clipsPoints = false
+
     /// Keep room under the plot for a clipping note even when this panel has
     /// none, so that panels side by side keep plot areas of the same height.
     var reserveNoteSpace = false
@@ -183,6 +189,9 @@ struct AxesRenderer {
             }
         }
         self.paints = paints
+        xRange = limits(vertical: false)
+        yRange = limits(vertical: true)
+        clipsPoints = clippedCount(xRange.0, xRange.1, yRange.0, yRange.1).total > 0
     }
 
     /// Palette index of each bar series (auto colours continue the sequence).
@@ -349,16 +358,9 @@ struct AxesRenderer {
 
     // MARK: render
 
-    /// Whether the panel will draw a clipping note (points outside its limits).
-    var clipsPoints: Bool {
-        let (xlo, xhi) = limits(vertical: false)
-        let (ylo, yhi) = limits(vertical: true)
-        return clippedCount(xlo, xhi, ylo, yhi).total > 0
-    }
-
     func render() -> PanelResult {
-        var (xlo, xhi) = limits(vertical: false)
-        var (ylo, yhi) = limits(vertical: true)
+        var (xlo, xhi) = xRange
+        var (ylo, yhi) = yRange
         let contour = axes.marks.compactMap { mark -> Mark.Contour? in
             if case .contour(let c) = mark.kind, c.filled { return c } else { return nil }
         }.first
@@ -374,8 +376,7 @@ struct AxesRenderer {
                 + ((contour?.colorBarLabel.isEmpty ?? true) ? 0 : 18)
         }
         let right = rect.maxX - 14 - colorBarWidth
-        let preliminaryClipped = clippedCount(xlo, xhi, ylo, yhi).total
-        let bottom = rect.maxY - 8 - (axes.xLabel.isEmpty ? 0 : 18) - (preliminaryClipped > 0 || reserveNoteSpace ? 15 : 0) - 18
+        let bottom = rect.maxY - 8 - (axes.xLabel.isEmpty ? 0 : 18) - (clipsPoints || reserveNoteSpace ? 15 : 0) - 18
         var left = rect.x + 10
 
         var xMap = AxisMap(lo: xlo, hi: xhi, log: axes.xScale == .log, p0: left, p1: right)
