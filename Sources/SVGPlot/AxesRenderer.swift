@@ -147,7 +147,11 @@ struct AxesRenderer {
     let id: String
 
     // Resolved state
+    /// The paint of each mark (nil for bars and contours).
     var paints: [Paint?] = []
+    /// The paints of each bar series, per mark (empty for other marks); auto
+    /// colours continue the palette sequence of the marks before.
+    var barPaints: [[Paint]] = []
     var categorical: [String]? = nil
 
     /// Axis limits from the data and settings, before `aspect` adjusts them.
@@ -165,55 +169,33 @@ struct AxesRenderer {
         self.rect = rect
         self.id = id
         var autoIndex = 0
-        var paints: [Paint?] = []
+        func paint(_ color: PlotColor) -> Paint {
+            defer { if color == .auto { autoIndex += 1 } }
+            return Paint(color, autoIndex: autoIndex)
+        }
         for mark in axes.marks {
+            var bars: [Paint] = []
             switch mark.kind {
             case .series(let s):
-                let color = s.style?.color ?? s.markerColor
-                paints.append(Paint(color, autoIndex: autoIndex))
-                if color == .auto { autoIndex += 1 }
+                paints.append(paint(s.style?.color ?? s.markerColor))
             case .quiver(let q):
-                paints.append(Paint(q.color, autoIndex: autoIndex))
-                if q.color == .auto { autoIndex += 1 }
+                paints.append(paint(q.color))
             case .reference(let r):
-                paints.append(Paint(r.style.color, autoIndex: autoIndex))
-                if r.style.color == .auto { autoIndex += 1 }
+                paints.append(paint(r.style.color))
             case .text(let t):
                 paints.append(Paint(t.color, autoIndex: autoIndex))
             case .bars(let b):
                 paints.append(nil)
                 if categorical == nil { categorical = b.categories }
-                for s in b.series where s.color == .auto { autoIndex += 1 }
+                bars = b.series.map { paint($0.color) }
             case .contour:
                 paints.append(nil)
             }
+            barPaints.append(bars)
         }
-        self.paints = paints
         xRange = limits(vertical: false)
         yRange = limits(vertical: true)
         clipsPoints = clippedCount(xRange.0, xRange.1, yRange.0, yRange.1).total > 0
-    }
-
-    /// Palette index of each bar series (auto colours continue the sequence).
-    func barPaints(_ markIndex: Int) -> [Paint] {
-        var autoIndex = 0
-        for (i, mark) in axes.marks.enumerated() {
-            switch mark.kind {
-            case .series(let s):
-                if (s.style?.color ?? s.markerColor) == .auto { autoIndex += 1 }
-            case .quiver(let q): if q.color == .auto { autoIndex += 1 }
-            case .reference(let r): if r.style.color == .auto { autoIndex += 1 }
-            case .bars(let b):
-                var result: [Paint] = []
-                for s in b.series {
-                    result.append(Paint(s.color, autoIndex: autoIndex))
-                    if s.color == .auto { autoIndex += 1 }
-                }
-                if i == markIndex { return result }
-            default: break
-            }
-        }
-        return []
     }
 
     // MARK: limits
@@ -562,7 +544,7 @@ struct AxesRenderer {
         case .contour(let c):
             return contour(c, plot: plot, xMap: xMap, yMap: yMap, valueRange: valueRange)
         case .bars(let b):
-            let barPaints = barPaints(index)
+            let barPaints = barPaints[index]
             var svg = ""
             let m = max(1, b.series.count)
             let width = 0.8 / Double(m)
