@@ -324,7 +324,7 @@ struct AxesRenderer {
             let pixels = t.values.compactMap(map.px)
             var minGap = Double.infinity
             for i in 1..<max(1, pixels.count) { minGap = min(minGap, abs(pixels[i] - pixels[i - 1])) }
-            let need = vertical ? 15.0 : (t.labels.map { textWidth($0, size: 11) }.max() ?? 0) + 8
+            let need = vertical ? 15.0 : t.widestLabel + 8
             if !vertical, categorical != nil {
                 // Keep every n-th category label when they do not fit.
                 guard minGap < need, minGap > 0 else { return t }
@@ -354,7 +354,7 @@ struct AxesRenderer {
         var colorBarWidth = 0.0
         if let valueRange {
             let t = Ticks.linear(valueRange.0, valueRange.1, maxCount: 8)
-            colorBarWidth = 14 + 12 + 5 + (t.labels.map { textWidth($0, size: 11) }.max() ?? 0)
+            colorBarWidth = 14 + 12 + 5 + t.widestLabel
                 + ((contour?.colorBarLabel.isEmpty ?? true) ? 0 : 18)
         }
         let right = rect.maxX - 14 - colorBarWidth
@@ -365,7 +365,7 @@ struct AxesRenderer {
         var yMap = AxisMap(lo: ylo, hi: yhi, log: axes.yScale == .log, p0: bottom, p1: top)
         var yTicks = fittingTicks(yMap, vertical: true)
         for _ in 0..<2 {
-            let labelWidth = yTicks.labels.map { textWidth($0, size: 11) }.max() ?? 0
+            let labelWidth = yTicks.widestLabel
             left = rect.x + 8 + (axes.yLabel.isEmpty ? 0 : 20) + labelWidth + 8
             xMap = AxisMap(lo: xlo, hi: xhi, log: axes.xScale == .log, p0: left, p1: right)
             var plot = Rect(x: left, y: top, w: max(10, right - left), h: max(10, bottom - top))
@@ -887,6 +887,11 @@ struct AxesRenderer {
 }
 
 extension Ticks {
+    /// Estimated width in pixels of the widest label at the tick font size (11 px).
+    var widestLabel: Double {
+        labels.map { textWidth($0, size: 11) }.max() ?? 0
+    }
+
     /// Only the ticks inside the axis limits.
     func filtered(_ map: AxisMap) -> Ticks {
         var values: [Double] = [], labels: [String] = []
