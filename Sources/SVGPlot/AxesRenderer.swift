@@ -147,8 +147,18 @@ struct AxesRenderer {
     let id: String
 
     // Resolved state
+    /// The paint of each mark (nil for bars and contours).
     var paints: [Paint?] = []
+    /// The paints of each bar series, per mark (empty for other marks); auto
+    /// colours continue the palette sequence of the marks before.
+    var barPaints: [[Paint]] = []
     var categorical: [String]? = nil
+
+    /// Axis limits from the data and settings, before `aspect` adjusts them.
+    private(set) var xRange = (0.0, 1.0), yRange = (0.0, 1.0)
+    /// Whether some point lies outside `xRange`/`yRange`, so the panel needs
+    /// room under the plot for a clipping note.
+    private(set) var clipsPoints = false
 
     /// Keep room under the plot for a clipping note even when this panel has
     /// none, so that panels side by side keep plot areas of the same height.
@@ -159,52 +169,33 @@ struct AxesRenderer {
         self.rect = rect
         self.id = id
         var autoIndex = 0
-        var paints: [Paint?] = []
+        func paint(_ color: PlotColor) -> Paint {
+            defer { if color == .auto { autoIndex += 1 } }
+            return Paint(color, autoIndex: autoIndex)
+        }
         for mark in axes.marks {
+            var bars: [Paint] = []
             switch mark.kind {
             case .series(let s):
-                let color = s.style?.color ?? s.markerColor
-                paints.append(Paint(color, autoIndex: autoIndex))
-                if color == .auto { autoIndex += 1 }
+                paints.append(paint(s.style?.color ?? s.markerColor))
             case .quiver(let q):
-                paints.append(Paint(q.color, autoIndex: autoIndex))
-                if q.color == .auto { autoIndex += 1 }
+                paints.append(paint(q.color))
             case .reference(let r):
-                paints.append(Paint(r.style.color, autoIndex: autoIndex))
-                if r.style.color == .auto { autoIndex += 1 }
+                paints.append(paint(r.style.color))
             case .text(let t):
                 paints.append(Paint(t.color, autoIndex: autoIndex))
             case .bars(let b):
                 paints.append(nil)
                 if categorical == nil { categorical = b.categories }
-                for s in b.series where s.color == .auto { autoIndex += 1 }
+                bars = b.series.map { paint($0.color) }
             case .contour:
                 paints.append(nil)
             }
+            barPaints.append(bars)
         }
-        self.paints = paints
-    }
-
-    /// Palette index of each bar series (auto colours continue the sequence).
-    func barPaints(_ markIndex: Int) -> [Paint] {
-        var autoIndex = 0
-        for (i, mark) in axes.marks.enumerated() {
-            switch mark.kind {
-            case .series(let s):
-                if (s.style?.color ?? s.markerColor) == .auto { autoIndex += 1 }
-            case .quiver(let q): if q.color == .auto { autoIndex += 1 }
-            case .reference(let r): if r.style.color == .auto { autoIndex += 1 }
-            case .bars(let b):
-                var result: [Paint] = []
-                for s in b.series {
-                    result.append(Paint(s.color, autoIndex: autoIndex))
-                    if s.color == .auto { autoIndex += 1 }
-                }
-                if i == markIndex { return result }
-            default: break
-            }
-        }
-        return []
+        xRange = limits(vertical: false)
+        yRange = limits(vertical: true)
+        clipsPoints = clippedCount(xRange.0, xRange.1, yRange.0, yRange.1).total > 0
     }
 
     // MARK: limits
@@ -333,7 +324,7 @@ struct AxesRenderer {
             let pixels = t.values.compactMap(map.px)
             var minGap = Double.infinity
             for i in 1..<max(1, pixels.count) { minGap = min(minGap, abs(pixels[i] - pixels[i - 1])) }
-            let need = vertical ? 15.0 : (t.labels.map { textWidth($0, size: 11) }.max() ?? 0) + 8
+            let need = vertical ? 15.0 : t.widestLabel + 8
             if !vertical, categorical != nil {
                 // Keep every n-th category label when they do not fit.
                 guard minGap < need, minGap > 0 else { return t }
@@ -349,16 +340,9 @@ struct AxesRenderer {
 
     // MARK: render
 
-    /// Whether the panel will draw a clipping note (points outside its limits).
-    var clipsPoints: Bool {
-        let (xlo, xhi) = limits(vertical: false)
-        let (ylo, yhi) = limits(vertical: true)
-        return clippedCount(xlo, xhi, ylo, yhi).total > 0
-    }
-
     func render() -> PanelResult {
-        var (xlo, xhi) = limits(vertical: false)
-        var (ylo, yhi) = limits(vertical: true)
+        var (xlo, xhi) = xRange
+        var (ylo, yhi) = yRange
         let contour = axes.marks.compactMap { mark -> Mark.Contour? in
             if case .contour(let c) = mark.kind, c.filled { return c } else { return nil }
         }.first
@@ -370,19 +354,18 @@ struct AxesRenderer {
         var colorBarWidth = 0.0
         if let valueRange {
             let t = Ticks.linear(valueRange.0, valueRange.1, maxCount: 8)
-            colorBarWidth = 14 + 12 + 5 + (t.labels.map { textWidth($0, size: 11) }.max() ?? 0)
+            colorBarWidth = 14 + 12 + 5 + t.widestLabel
                 + ((contour?.colorBarLabel.isEmpty ?? true) ? 0 : 18)
         }
         let right = rect.maxX - 14 - colorBarWidth
-        let preliminaryClipped = clippedCount(xlo, xhi, ylo, yhi).total
-        let bottom = rect.maxY - 8 - (axes.xLabel.isEmpty ? 0 : 18) - (preliminaryClipped > 0 || reserveNoteSpace ? 15 : 0) - 18
+        let bottom = rect.maxY - 8 - (axes.xLabel.isEmpty ? 0 : 18) - (clipsPoints || reserveNoteSpace ? 15 : 0) - 18
         var left = rect.x + 10
 
         var xMap = AxisMap(lo: xlo, hi: xhi, log: axes.xScale == .log, p0: left, p1: right)
         var yMap = AxisMap(lo: ylo, hi: yhi, log: axes.yScale == .log, p0: bottom, p1: top)
         var yTicks = fittingTicks(yMap, vertical: true)
         for _ in 0..<2 {
-            let labelWidth = yTicks.labels.map { textWidth($0, size: 11) }.max() ?? 0
+            let labelWidth = yTicks.widestLabel
             left = rect.x + 8 + (axes.yLabel.isEmpty ? 0 : 20) + labelWidth + 8
             xMap = AxisMap(lo: xlo, hi: xhi, log: axes.xScale == .log, p0: left, p1: right)
             var plot = Rect(x: left, y: top, w: max(10, right - left), h: max(10, bottom - top))
@@ -561,7 +544,7 @@ struct AxesRenderer {
         case .contour(let c):
             return contour(c, plot: plot, xMap: xMap, yMap: yMap, valueRange: valueRange)
         case .bars(let b):
-            let barPaints = barPaints(index)
+            let barPaints = barPaints[index]
             var svg = ""
             let m = max(1, b.series.count)
             let width = 0.8 / Double(m)
@@ -904,6 +887,11 @@ struct AxesRenderer {
 }
 
 extension Ticks {
+    /// Estimated width in pixels of the widest label at the tick font size (11 px).
+    var widestLabel: Double {
+        labels.map { textWidth($0, size: 11) }.max() ?? 0
+    }
+
     /// Only the ticks inside the axis limits.
     func filtered(_ map: AxisMap) -> Ticks {
         var values: [Double] = [], labels: [String] = []

@@ -85,19 +85,20 @@ public struct Figure: Sendable, Equatable {
         let cellW = width / Double(columns)
         let cellH = (height - titleHeight) / Double(rows)
         var panelTitles: [String] = []
-        // Rows in which some panel notes clipped points: every panel of the row keeps room for it.
-        var rowsWithNotes: Set<Int> = []
-        for (index, panel) in panels.enumerated() {
-            if case .axes(let axes) = panel, AxesRenderer(axes: axes, rect: Rect(x: 0, y: 0, w: cellW, h: cellH), id: "").clipsPoints {
-                rowsWithNotes.insert(index / columns)
-            }
+        func cell(_ index: Int) -> Rect {
+            Rect(x: Double(index % columns) * cellW, y: titleHeight + Double(index / columns) * cellH, w: cellW, h: cellH)
         }
+        let renderers = panels.enumerated().map { index, panel -> AxesRenderer? in
+            guard case .axes(let axes) = panel else { return nil }
+            return AxesRenderer(axes: axes, rect: cell(index), id: "\(placeholder)-\(index)")
+        }
+        // Rows in which some panel notes clipped points: every panel of the row keeps room for it.
+        let rowsWithNotes = Set(renderers.indices.filter { renderers[$0]?.clipsPoints == true }.map { $0 / columns })
         for (index, panel) in panels.enumerated() {
-            let rect = Rect(x: Double(index % columns) * cellW, y: titleHeight + Double(index / columns) * cellH, w: cellW, h: cellH)
-            let idBase = "\(placeholder)-\(index)"
+            let rect = cell(index)
             switch panel {
             case .axes(let axes):
-                var renderer = AxesRenderer(axes: axes, rect: rect, id: idBase)
+                var renderer = renderers[index]!
                 renderer.reserveNoteSpace = rowsWithNotes.contains(index / columns)
                 let result = renderer.render()
                 body += result.svg

@@ -76,11 +76,7 @@ func readableNumber(_ value: Double) -> String {
 func tidyScientific(_ text: String) -> String {
     let parts = text.split(separator: "e", maxSplits: 1)
     guard parts.count == 2 else { return text }
-    var mantissa = String(parts[0])
-    if mantissa.contains(".") {
-        while mantissa.hasSuffix("0") { mantissa.removeLast() }
-        if mantissa.hasSuffix(".") { mantissa.removeLast() }
-    }
+    let mantissa = trimmingFractionZeros(String(parts[0]))
     var exponent = String(parts[1])
     var negative = false
     if exponent.hasPrefix("+") { exponent.removeFirst() }

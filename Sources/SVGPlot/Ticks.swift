@@ -106,12 +106,7 @@ public struct Ticks: Sendable, Equatable {
                     return minus(tidyScientific(String(format: "%.\(digits)e", v)))
                 }
                 let decimals = min(17, max(0, -exponent + extra))
-                var text = String(format: "%.\(decimals)f", v)
-                if text.contains(".") {
-                    while text.hasSuffix("0") { text.removeLast() }
-                    if text.hasSuffix(".") { text.removeLast() }
-                }
-                return minus(text)
+                return minus(trimmingFractionZeros(String(format: "%.\(decimals)f", v)))
             }
             return Ticks(values: values, labels: labels, step: step)
         }

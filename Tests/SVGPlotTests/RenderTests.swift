@@ -113,3 +113,18 @@ import Testing
         #expect(id(a) != id(b))
     }
 }
+
+/// Auto colours of bar series continue the palette after earlier marks.
+@Test func barColoursContinueThePalette() {
+    var axes = Axes()
+    axes.add(.line(x: [0, 1], y: [1, 2]))
+    axes.add(.bars(categories: ["a"], series: [BarSeries(label: "p", values: [1]), BarSeries(label: "q", values: [2], color: .palette(5)),
+                                               BarSeries(label: "r", values: [3])]))
+    axes.add(.hline(1, style: LineStyle()))
+    let svg = Figure(axes: [axes]).render()
+    #expect(svg.contains("<path class=\"wbp-s0\""))
+    #expect(svg.contains("<g class=\"wbp-f1\">"))
+    #expect(svg.contains("<g class=\"wbp-f5\">"))
+    #expect(svg.contains("<g class=\"wbp-f2\">"))
+    #expect(svg.contains("<path class=\"wbp-s3\""))
+}
