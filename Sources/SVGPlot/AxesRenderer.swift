@@ -156,8 +156,8 @@ struct AxesRenderer {
 
     /// Axis limits from the data and settings, before `aspect` adjusts them.
     private(set) var xRange = (0.0, 1.0), yRange = (0.0, 1.0)
-    /// Whether some point lies outside `xRange`/`yRange`, so the panel needs
-    /// room under the plot for a clipping note.
+    /// Whether the panel may draw a clipping note (some point lies outside
+    /// `xRange`/`yRange`, or equal aspect may narrow a range), so it needs room under the plot.
     private(set) var clipsPoints = false
 
     /// Keep room under the plot for a clipping note even when this panel has
@@ -195,7 +195,11 @@ struct AxesRenderer {
         }
         xRange = limits(vertical: false)
         yRange = limits(vertical: true)
-        clipsPoints = clippedCount(xRange.0, xRange.1, yRange.0, yRange.1).total > 0
+        // Equal aspect with one range fixed may narrow the other one during layout and
+        // clip points only then; keep the note's room for that case too.
+        let fixed = { (l: Limits) -> Bool in if case .fixed = l { return true } else { return false } }
+        let aspectMayClip = axes.aspect == .equal && fixed(axes.xLimits) != fixed(axes.yLimits)
+        clipsPoints = aspectMayClip || clippedCount(xRange.0, xRange.1, yRange.0, yRange.1).total > 0
     }
 
     // MARK: limits

@@ -129,3 +129,15 @@ import FoundationXML
     #expect(Set(heights).count == 1)
     #expect(svg.contains("clipped"))
 }
+
+/// Equal aspect with fixed y limits narrows the automatic x range during layout;
+/// the clipping note it causes must still fall inside the picture.
+@Test func clipNoteFromEqualAspectStaysInsideThePicture() throws {
+    var axes = Axes(marks: [.line(x: [0, 10], y: [0, 1])])
+    axes.aspect = .equal
+    axes.yLimits = .fixed(0, 1)
+    let svg = Figure(width: 300, height: 300, axes: [axes]).render()
+    let note = try #require(svg.components(separatedBy: "class=\"wbp-tm wbp-note\"").dropFirst().first)
+    let y = try #require(note.range(of: "y=\"").map { Double(note[$0.upperBound...].prefix { $0 != "\"" }) ?? 0 })
+    #expect(y > 0 && y < 300)
+}
