@@ -267,26 +267,17 @@ __attribute__((noinline)) static void output_probabilities(const double *z1, lon
     }
 }
 
-/// The small products of backprop: dW2 = z1ᵀ·dy, db2 = Σ dy, dz1 = (1 − z1)·z1·(dy·W2ᵀ) into da1, db1 = Σ dz1.
-__attribute__((noinline)) static void backward_small(ck_net *net) {
-    const long h = net->hidden, hp = net->hiddenStride, o = net->outputs, m = net->batch;
-    const double *z1 = net->z1, *dy = net->dy;
-    double *da1 = net->da1;
-    double *gw2 = net->gw2, *gb2 = net->gb2, *gb1 = net->gb1;
-    for (long e = 0; e < h * o; e++) gw2[e] = 0;
-    for (long c = 0; c < o; c++) gb2[c] = 0;
-    for (long j = 0; j < h; j++) gb1[j] = 0;
-    for (long i = 0; i < m; i++) {
-        const double *zi = z1 + i * hp, *di = dy + i * o;
-        for (long j = 0; j < h; j++) {
-            double z = zi[j];
-            for (long c = 0; c < o; c++) gw2[j * o + c] += z * di[c];
-        }
-        for (long c = 0; c < o; c++) gb2[c] += di[c];
-    }
-    for (long i = 0; i < m; i++) {
-        const double *zi = z1 + i * hp, *di = dy + i * o;
-        double *ai = da1 + i * hp;
+/// For the batch rows lo ..< hi (z1, y = dy already holding softmax): dy = (y − t)/m and
+/// da1 = (1 − z1)·z1·(dy·W2ᵀ) — the row-wise half of backprop.
+static void backward_rows(ck_net *net, const long *labels, long lo, long hi) {
+    const long h = net->hidden, hp = net->hiddenStride, o = net->outputs;
+    double *dy = net->dy;
+    const double dm = (double)net->batch;
+    for (long i = lo; i < hi; i++) dy[i * o + labels[i]] -= 1;
+    for (long e = lo * o; e < hi * o; e++) dy[e] = dy[e] / dm;
+    for (long i = lo; i < hi; i++) {
+        const double *zi = net->z1 + i * hp, *di = dy + i * o;
+        double *ai = net->da1 + i * hp;
         for (long j = 0; j < h; j++) {
             const double *wj = net->w2 + j * o;
             double s = 0;
@@ -294,9 +285,43 @@ __attribute__((noinline)) static void backward_small(ck_net *net) {
             double z = zi[j];
             double sg = (1 - z) * z;
             ai[j] = sg * s;
-            gb1[j] += ai[j];
         }
     }
+}
+
+/// The column-wise half for the hidden units j0 ..< j1 (sums over the batch, i
+/// ascending): dW2 rows, db1, then W2 rows and b1 updated; with b2, also db2 and b2.
+/// Returns Σ (new value)·0, NaN iff an updated value is NaN or ±∞.
+static double backward_columns(ck_net *net, double lr, long j0, long j1, int withB2) {
+    const long hp = net->hiddenStride, o = net->outputs, m = net->batch;
+    const double *z1 = net->z1, *dy = net->dy, *da1 = net->da1;
+    double *gw2 = net->gw2, *gb1 = net->gb1, *gb2 = net->gb2;
+    double bad = 0;
+    for (long j = j0; j < j1; j++) {
+        for (long c = 0; c < o; c++) gw2[j * o + c] = 0;
+        gb1[j] = 0;
+        for (long i = 0; i < m; i++) {
+            double z = z1[i * hp + j];
+            const double *di = dy + i * o;
+            for (long c = 0; c < o; c++) gw2[j * o + c] += z * di[c];
+        }
+        for (long i = 0; i < m; i++) gb1[j] += da1[i * hp + j];
+        for (long c = 0; c < o; c++) {
+            double s = gw2[j * o + c] * lr;
+            net->w2[j * o + c] = net->w2[j * o + c] - s;
+            bad += net->w2[j * o + c] * 0.0;
+        }
+        double s = lr * gb1[j];
+        net->b1[j] = net->b1[j] - s;
+        bad += net->b1[j] * 0.0;
+    }
+    if (withB2) {
+        for (long c = 0; c < o; c++) gb2[c] = 0;
+        for (long i = 0; i < m; i++)
+            for (long c = 0; c < o; c++) gb2[c] += dy[i * o + c];
+        for (long c = 0; c < o; c++) { double s = lr * gb2[c]; net->b2[c] = net->b2[c] - s; bad += net->b2[c] * 0.0; }
+    }
+    return bad;
 }
 
 /// CK_TRANSPOSED_BACKWARD=1 selects the transpose-then-product backward (for measurements).
@@ -337,21 +362,20 @@ static void hidden_layer_part(ck_net *net, long q, long parts) {
     }
 }
 
-void ck_step_forward(ck_net *net, const double *images, const long *batch, long q, long parts) {
+/// σ(x·W1 + b1), then softmax(z1·W2 + b2) into dy, for the batch rows of part q.
+static void forward_part(ck_net *net, long q, long parts) {
+    const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+    const long hp = net->hiddenStride, o = net->outputs;
+    hidden_layer_part(net, q, parts);
+    output_probabilities(net->z1 + lo * hp, hi - lo, net->hidden, hp, net->w2, net->b2, o, net->dy + lo * o);
+}
+
+void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts) {
     const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
     const long off = part_offset(net, lo, q);
     ck_gather_sparse(images, net->inputs, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
-    hidden_layer_part(net, q, parts);
-}
-
-void ck_step_middle(ck_net *net, const long *labels) {
-    const long h = net->hidden, hp = net->hiddenStride, o = net->outputs, m = net->batch;
-    double *dy = net->dy;
-    output_probabilities(net->z1, m, h, hp, net->w2, net->b2, o, dy);
-    for (long i = 0; i < m; i++) dy[i * o + labels[i]] -= 1;
-    const double dm = (double)m;
-    for (long e = 0; e < m * o; e++) dy[e] = dy[e] / dm;
-    backward_small(net);
+    forward_part(net, q, parts);
+    backward_rows(net, labels, lo, hi);
 }
 
 /// First entry of the sorted cols[from ..< to] that is ≥ c.
@@ -375,7 +399,7 @@ INLINE void update_w1_row(double *w, const double *g, long hp, __m256d vlr, __m2
     }
 }
 
-/// partFlags[r] = the sum of the lanes of check (read by ck_step_update_small).
+/// partFlags[r] = the sum of the lanes of check (read by ck_step_finish).
 INLINE void store_part_flag(ck_net *net, long r, __m256d check) {
     double lanes[4];
     _mm256_storeu_pd(lanes, check);
@@ -445,7 +469,8 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     store_part_flag(net, r, check);
 }
 
-void ck_step_backward(ck_net *net, double lr, long r, long parts) {
+/// dW1 rows of part r and the update of those W1 rows (scatter, or transposed batch times da1).
+static void w1_backward(ck_net *net, double lr, long r, long parts) {
     if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
     const long p0 = r * k / parts, p1 = (r + 1) * k / parts, width = p1 - p0;
@@ -495,40 +520,38 @@ void ck_step_backward(ck_net *net, double lr, long r, long parts) {
     store_part_flag(net, r, check);
 }
 
-int ck_step_update_small(ck_net *net, double lr, long parts) {
-    const long h = net->hidden, o = net->outputs;
+void ck_step_backward(ck_net *net, double lr, long r, long parts) {
+    w1_backward(net, lr, r, parts);
+    const long h = net->hidden;
+    net->partFlags[r] += backward_columns(net, lr, r * h / parts, (r + 1) * h / parts, r == parts - 1);
+}
+
+int ck_step_finish(ck_net *net, long parts) {
     double bad = 0;
-    for (long e = 0; e < h * o; e++) {
-        double s = net->gw2[e] * lr;
-        net->w2[e] = net->w2[e] - s;
-        bad += net->w2[e] * 0.0;
-    }
-    for (long j = 0; j < h; j++) { double s = lr * net->gb1[j]; net->b1[j] = net->b1[j] - s; bad += net->b1[j] * 0.0; }
-    for (long c = 0; c < o; c++) { double s = lr * net->gb2[c]; net->b2[c] = net->b2[c] - s; bad += net->b2[c] * 0.0; }
     for (long r = 0; r < parts; r++) bad += net->partFlags[r];
     return bad != bad ? 1 : 0;   // NaN iff some updated parameter is NaN or ±∞
 }
 
-void ck_step_loss_forward(ck_net *net, long q, long parts) { hidden_layer_part(net, q, parts); }
+void ck_step_loss_forward(ck_net *net, const long *labels, long q, long parts) {
+    const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts), o = net->outputs;
+    forward_part(net, q, parts);
+    for (long i = lo; i < hi; i++) net->rowLoss[i] = log(net->dy[i * o + labels[i]] + 1e-7);
+}
 
-double ck_step_loss(ck_net *net, const long *labels) {
-    const long o = net->outputs, m = net->batch;
-    output_probabilities(net->z1, m, net->hidden, net->hiddenStride, net->w2, net->b2, o, net->dy);
+double ck_step_loss(ck_net *net) {
     double sum = 0;
-    for (long i = 0; i < m; i++) sum += log(net->dy[i * o + labels[i]] + 1e-7);
-    return -sum / (double)m;
+    for (long i = 0; i < net->batch; i++) sum += net->rowLoss[i];
+    return -sum / (double)net->batch;
 }
 
 int ck_train_step(ck_net *net, const double *images, const long *batch, const long *labels,
                   double lr, double *lossOut) {
     const long parts = net->parts;
-    for (long q = 0; q < parts; q++) ck_step_forward(net, images, batch, q, parts);
-    ck_step_middle(net, labels);
+    for (long q = 0; q < parts; q++) ck_step_forward(net, images, batch, labels, q, parts);
     for (long r = 0; r < parts; r++) ck_step_backward(net, lr, r, parts);
-    int bad = ck_step_update_small(net, lr, parts);
-    for (long q = 0; q < parts; q++) ck_step_loss_forward(net, q, parts);
-    *lossOut = ck_step_loss(net, labels);
-    return bad;
+    for (long q = 0; q < parts; q++) ck_step_loss_forward(net, labels, q, parts);
+    *lossOut = ck_step_loss(net);
+    return ck_step_finish(net, parts);
 }
 
 /// A helper thread for the two-part training step: it spins briefly for new
@@ -599,24 +622,22 @@ static void helper_run(struct ck_helper *h, void (*work)(void *), void (*mine)(v
     }
 }
 
-typedef struct { ck_net *net; const double *images; const long *batch; double lr; } step_context;
-static void forward0(void *c) { step_context *s = c; ck_step_forward(s->net, s->images, s->batch, 0, 2); }
-static void forward1(void *c) { step_context *s = c; ck_step_forward(s->net, s->images, s->batch, 1, 2); }
+typedef struct { ck_net *net; const double *images; const long *batch; const long *labels; double lr; } step_context;
+static void forward0(void *c) { step_context *s = c; ck_step_forward(s->net, s->images, s->batch, s->labels, 0, 2); }
+static void forward1(void *c) { step_context *s = c; ck_step_forward(s->net, s->images, s->batch, s->labels, 1, 2); }
 static void backward0(void *c) { step_context *s = c; ck_step_backward(s->net, s->lr, 0, 2); }
 static void backward1(void *c) { step_context *s = c; ck_step_backward(s->net, s->lr, 1, 2); }
-static void loss0(void *c) { step_context *s = c; ck_step_loss_forward(s->net, 0, 2); }
-static void loss1(void *c) { step_context *s = c; ck_step_loss_forward(s->net, 1, 2); }
+static void loss0(void *c) { step_context *s = c; ck_step_loss_forward(s->net, s->labels, 0, 2); }
+static void loss1(void *c) { step_context *s = c; ck_step_loss_forward(s->net, s->labels, 1, 2); }
 
 int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images, const long *batch,
                     const long *labels, double lr, double *lossOut) {
-    step_context c = { net, images, batch, lr };
+    step_context c = { net, images, batch, labels, lr };
     helper_run(helper, forward1, forward0, &c);
-    ck_step_middle(net, labels);
     helper_run(helper, backward1, backward0, &c);
-    int bad = ck_step_update_small(net, lr, 2);
     helper_run(helper, loss1, loss0, &c);
-    *lossOut = ck_step_loss(net, labels);
-    return bad;
+    *lossOut = ck_step_loss(net);
+    return ck_step_finish(net, 2);
 }
 
 void ck_predict_labels(const double *x, long k, long r0, long r1,
@@ -678,12 +699,11 @@ void ck_sparse_tdot(const long *r, const int32_t *c, const double *v, long m, lo
 void ck_dense_dot(const double *A, long k, long a, long b, const double *B, long n, double *C) { abort(); }
 void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C) { abort(); }
 int ck_train_step(ck_net *n, const double *i, const long *b, const long *l, double lr, double *loss) { abort(); }
-void ck_step_forward(ck_net *n, const double *i, const long *b, long q, long p) { abort(); }
-void ck_step_middle(ck_net *n, const long *l) { abort(); }
+void ck_step_forward(ck_net *n, const double *i, const long *b, const long *l, long q, long p) { abort(); }
 void ck_step_backward(ck_net *n, double lr, long r, long p) { abort(); }
-int ck_step_update_small(ck_net *n, double lr, long p) { abort(); }
-void ck_step_loss_forward(ck_net *n, long q, long p) { abort(); }
-double ck_step_loss(ck_net *n, const long *l) { abort(); }
+int ck_step_finish(ck_net *n, long p) { abort(); }
+void ck_step_loss_forward(ck_net *n, const long *l, long q, long p) { abort(); }
+double ck_step_loss(ck_net *n) { abort(); }
 struct ck_helper *ck_helper_create(void) { return 0; }
 void ck_helper_destroy(struct ck_helper *h) {}
 int ck_train_step_2(struct ck_helper *h, ck_net *n, const double *i, const long *b, const long *l, double lr, double *loss) { abort(); }

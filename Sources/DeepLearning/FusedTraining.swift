@@ -28,9 +28,12 @@ final class FusedTrainer {
         precondition(MatrixBackend.avx2Available, "FusedTrainer needs AVX2 and FMA")
         (inputs, hidden, outputs, batch) = (network.inputSize, network.hiddenSize, network.outputSize, batchSize)
         func buffer<T: Numeric>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
-            let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            // 64-byte aligned: the padded rows (a multiple of 32 bytes) then
+            // start on 32-byte boundaries and no vector load crosses a cache line.
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * MemoryLayout<T>.stride, alignment: 64)
+            let p = raw.bindMemory(to: T.self, capacity: max(count, 1))
             p.initialize(repeating: 0, count: max(count, 1))
-            allocations.append(UnsafeMutableRawPointer(p))
+            allocations.append(raw)
             return p
         }
         func copy(_ values: [Double]) -> UnsafeMutablePointer<Double> {
@@ -61,7 +64,8 @@ final class FusedTrainer {
             cursor: buffer(Int.self, max(8 * batchSize, inputs)),
             z1: buffer(Double.self, batchSize * stride), dy: buffer(Double.self, batchSize * outputs),
             da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
-            gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs)))
+            gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs),
+            rowLoss: buffer(Double.self, batchSize)))
     }
 
     deinit {
@@ -93,15 +97,13 @@ final class FusedTrainer {
             return (loss, bad == 0)
         }
         // Three parallel phases (batch rows, then W1 rows, then batch rows), joined in between.
-        nonisolated(unsafe) let (net, images, rows) = (state, images, rows)
+        nonisolated(unsafe) let (net, images, rows, labels) = (state, images, rows, labels)
         let (parts, lr) = (self.parts, learningRate)
-        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_forward(net, images, rows, q, parts) }
-        ck_step_middle(net, labels)
+        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_forward(net, images, rows, labels, q, parts) }
         DispatchQueue.concurrentPerform(iterations: parts) { r in ck_step_backward(net, lr, r, parts) }
-        let bad = ck_step_update_small(net, lr, parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_loss_forward(net, q, parts) }
-        loss = ck_step_loss(net, labels)
-        return (loss, bad == 0)
+        DispatchQueue.concurrentPerform(iterations: parts) { q in ck_step_loss_forward(net, labels, q, parts) }
+        loss = ck_step_loss(net)
+        return (loss, ck_step_finish(net, parts) == 0)
     }
 
     /// ``TwoLayerNet/accuracy(x:labels:)`` of the current parameters.

@@ -48,6 +48,7 @@ typedef struct {
     long *colStart; int32_t *trows; double *tvals;   // its transpose
     long *cursor;                                    // max(8·batch, inputs) entries of scratch
     double *z1, *dy, *da1, *gw1, *gw2, *gb1, *gb2;  // batch×stride, batch×outputs, batch×stride, inputs×stride, hidden×outputs, hidden, outputs
+    double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
 } ck_net;
 
 /// hidden rounded up to a multiple of 4 (one AVX2 vector).
@@ -60,17 +61,23 @@ static inline long ck_padded(long hidden) { return (hidden + 3) / 4 * 4; }
 int ck_train_step(ck_net *net, const double *images, const long *batch, const long *labels,
                   double lr, double *loss);
 
-/// The same step in phases; between them every part of the previous phase
-/// must have finished. Phases marked "part" may run concurrently for q (r) in 0..<parts:
-/// forward (part: gather + hidden layer), middle (output layer, dy, small
-/// gradients), backward (part: dW1 rows, W1 update), update_small (W2, b1,
-/// b2; returns 1 if a changed parameter is not finite), loss_forward (part), loss.
-void ck_step_forward(ck_net *net, const double *images, const long *batch, long q, long parts);
-void ck_step_middle(ck_net *net, const long *labels);
+/// The same step in three phases; between them every part of the previous
+/// phase must have finished, and each phase's parts may run concurrently
+/// (q, r in 0..<parts):
+/// forward (part q: gather of its batch rows, hidden and output layer,
+/// dy = (y − t)/batch, da1 = σ'·dy·W2ᵀ — all row-wise);
+/// backward (part r: dW1 rows r·inputs/parts ..< and those W1 rows updated,
+/// dW2 rows and db1 of the hidden units r·hidden/parts ..< and those W2 rows
+/// and b1 entries updated; the last part also db2 and b2 — sums over the
+/// batch, rows ascending);
+/// loss_forward (part q: the batch rows' −log terms at the updated parameters).
+/// Then ck_step_loss sums the terms (rows ascending) and ck_step_finish
+/// returns 1 if a changed parameter is NaN or ±∞.
+void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts);
 void ck_step_backward(ck_net *net, double lr, long r, long parts);
-int ck_step_update_small(ck_net *net, double lr, long parts);
-void ck_step_loss_forward(ck_net *net, long q, long parts);
-double ck_step_loss(ck_net *net, const long *labels);
+void ck_step_loss_forward(ck_net *net, const long *labels, long q, long parts);
+double ck_step_loss(ck_net *net);
+int ck_step_finish(ck_net *net, long parts);
 
 /// A helper thread that runs part 1 of the step's parallel phases.
 struct ck_helper;
