@@ -96,6 +96,111 @@ long ck_sparse_rows(const double *src, long k, long r0, long r1,
     return nnz;
 }
 
+/// Non-zeros of row r of the compact set into cols/vals; returns their count.
+INLINE long expand_row(const ck_compact *s, long r, int32_t *cols, double *vals) {
+    const long a = s->rowStart[r], n = s->rowStart[r + 1] - a;
+    const uint16_t *c = s->cols + a;
+    const uint8_t *k = s->codes + a;
+    for (long t = 0; t < n; t++) { cols[t] = c[t]; vals[t] = s->palette[k[t]]; }
+    return n;
+}
+
+/// CSR of the rows indices[0..<count] of the compact set (the next row prefetched).
+static long gather_compact(const ck_compact *s, const long *indices, long count,
+                           long *rowStart, int32_t *cols, double *vals) {
+    long nnz = 0;
+    rowStart[0] = 0;
+    for (long i = 0; i < count; i++) {
+        if (i + 1 < count) {
+            const long a = s->rowStart[indices[i + 1]], n = s->rowStart[indices[i + 1] + 1] - a;
+            for (long b = 0; b < 2 * n; b += 64) _mm_prefetch((const char *)(s->cols + a) + b, _MM_HINT_T0);
+            for (long b = 0; b < n; b += 64) _mm_prefetch((const char *)(s->codes + a) + b, _MM_HINT_T0);
+        }
+        nnz += expand_row(s, indices[i], cols + nnz, vals + nnz);
+        rowStart[i + 1] = nnz;
+    }
+    return nnz;
+}
+
+/// CSR of the contiguous rows r0 ..< r1 of the compact set.
+static long compact_rows(const ck_compact *s, long r0, long r1, long *rowStart, int32_t *cols, double *vals) {
+    long nnz = 0;
+    rowStart[0] = 0;
+    for (long r = r0; r < r1; r++) {
+        nnz += expand_row(s, r, cols + nnz, vals + nnz);
+        rowStart[r - r0 + 1] = nnz;
+    }
+    return nnz;
+}
+
+/// Palette code of a value: a 1024-slot open-addressing table keyed by the
+/// value's bits; −1 when the palette is full (256 values).
+typedef struct { uint64_t key[1024]; int16_t code[1024]; int count; } palette_table;
+
+INLINE int palette_code(palette_table *t, double *palette, double v) {
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    unsigned slot = (unsigned)((bits * 0x9E3779B97F4A7C15ull) >> 54);
+    for (;;) {
+        if (t->code[slot] < 0) {
+            if (t->count == 256) return -1;
+            t->key[slot] = bits;
+            t->code[slot] = (int16_t)t->count;
+            palette[t->count] = v;
+            return t->count++;
+        }
+        if (t->key[slot] == bits) return t->code[slot];
+        slot = (slot + 1) & 1023;
+    }
+}
+
+ck_compact *ck_compact_create(const double *x, long rows, long columns) {
+    if (columns > 65536 || columns < 1 || rows < 0) return 0;
+    ck_compact *s = calloc(1, sizeof *s);
+    palette_table *table = malloc(sizeof *table);
+    int32_t *rc = malloc((size_t)(columns + 4) * sizeof(int32_t));
+    double *rv = malloc((size_t)(columns + 4) * sizeof(double));
+    s->rows = rows;
+    s->columns = columns;
+    s->rowStart = malloc((size_t)(rows + 1) * sizeof(long));
+    // Room for every entry: pages never written are never touched.
+    s->cols = malloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
+    s->codes = malloc((size_t)(rows * columns + 16));
+    if (!table || !rc || !rv || !s->rowStart || !s->cols || !s->codes) goto fail;
+    memset(table->code, 0xff, sizeof table->code);
+    table->count = 0;
+    long nnz = 0;
+    s->rowStart[0] = 0;
+    double last = 0;
+    int lastCode = -1;
+    for (long r = 0; r < rows; r++) {
+        long n = compress_row(x + r * columns, columns, rc, rv);
+        for (long t = 0; t < n; t++) {
+            double v = rv[t];
+            if (lastCode < 0 || memcmp(&v, &last, sizeof v) != 0) {
+                lastCode = palette_code(table, s->palette, v);
+                last = v;
+                if (lastCode < 0) goto fail;
+            }
+            s->cols[nnz + t] = (uint16_t)rc[t];
+            s->codes[nnz + t] = (uint8_t)lastCode;
+        }
+        nnz += n;
+        s->rowStart[r + 1] = nnz;
+    }
+    free(table); free(rc); free(rv);
+    return s;
+fail:
+    free(table); free(rc); free(rv);
+    ck_compact_destroy(s);
+    return 0;
+}
+
+void ck_compact_destroy(ck_compact *s) {
+    if (!s) return;
+    free(s->rowStart); free(s->cols); free(s->codes); free(s);
+}
+
 /// One output row, columns [0, 4·nv + tail lanes) of the chunk starting at B
 /// (row stride ldb): Σ_t vals[t]·B[cols[t], ·] with the accumulators in
 /// registers (≤ 13 ymm), then + bias and σ; the first nstore columns go to out.
@@ -373,7 +478,8 @@ static void forward_part(ck_net *net, long q, long parts) {
 void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts) {
     const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
     const long off = part_offset(net, lo, q);
-    ck_gather_sparse(images, net->inputs, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
+    if (net->source) gather_compact(net->source, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
+    else ck_gather_sparse(images, net->inputs, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
     forward_part(net, q, parts);
     backward_rows(net, labels, lo, hi);
 }
@@ -420,6 +526,19 @@ INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long
 
 #define SCATTER_CASE(NV) case NV: scatter_row(cols, vals, from, to, d, net->gw1, hp, NV); break;
 
+/// Prefetches into L2 the compact rows of the next step's batch (net->nextBatch)
+/// that part q will gather: its rows lo + from ..< lo + to.
+static void prefetch_next(const ck_net *net, long q, long parts, long from, long to) {
+    const ck_compact *s = net->source;
+    if (!s || !net->nextBatch) return;
+    const long lo = part_lo(net->batch, q, parts);
+    for (long i = lo + from; i < lo + to; i++) {
+        const long a = s->rowStart[net->nextBatch[i]], n = s->rowStart[net->nextBatch[i] + 1] - a;
+        for (long b = 0; b < 2 * n; b += 64) _mm_prefetch((const char *)(s->cols + a) + b, _MM_HINT_T1);
+        for (long b = 0; b < n; b += 64) _mm_prefetch((const char *)(s->codes + a) + b, _MM_HINT_T1);
+    }
+}
+
 /// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch: W1-row blocks of
 /// 48 (L1), every batch row's non-zeros in the block added to their dW1 rows
 /// (i ascending, FMA — the same sums as the transposed product), then the
@@ -438,8 +557,11 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     __m256d check = _mm256_setzero_pd();
     const __m256d vlr = _mm256_set1_pd(lr);
     unsigned char touched[W1_BLOCK];
-    for (long b0 = p0; b0 < p1; b0 += W1_BLOCK) {
+    // The next batch's rows are fetched from memory a few per block, while this computes.
+    const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(m, r + 1, parts) - part_lo(m, r, parts);
+    for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
+        prefetch_next(net, r, parts, bi * own / blocks, (bi + 1) * own / blocks);
         memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
         memset(touched, 0, sizeof touched);
         for (long q = 0; q < parts; q++) {
@@ -474,6 +596,7 @@ static void w1_backward(ck_net *net, double lr, long r, long parts) {
     if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
     const long p0 = r * k / parts, p1 = (r + 1) * k / parts, width = p1 - p0;
+    prefetch_next(net, r, parts, 0, part_lo(m, r + 1, parts) - part_lo(m, r, parts));
     long *cs = net->colStart + p0 + r;
     int32_t *trows = net->trows + p0 * m;
     double *tvals = net->tvals + p0 * m;
@@ -640,9 +763,10 @@ int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images,
     return ck_step_finish(net, 2);
 }
 
-void ck_predict_labels(const double *x, long k, long r0, long r1,
-                       const double *w1, long ldw1, const double *b1, long h,
-                       const double *w2, const double *b2, long o, long *out) {
+/// ck_predict_labels for the rows of dense x, or of the compact set s when x is 0.
+static void predict_labels(const double *x, const ck_compact *s, long k, long r0, long r1,
+                           const double *w1, long ldw1, const double *b1, long h,
+                           const double *w2, const double *b2, long o, long *out) {
     const long block = 64, hp = ck_padded(h);
     long *rs = malloc((size_t)(block + 1) * sizeof(long));
     int32_t *cols = malloc((size_t)(block * k + 4) * sizeof(int32_t));
@@ -660,7 +784,8 @@ void ck_predict_labels(const double *x, long k, long r0, long r1,
     for (long j = 0; j < h; j++) bp[j] = b1[j];
     for (long r = r0; r < r1; r += block) {
         long cnt = r1 - r < block ? r1 - r : block;
-        ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
+        if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
+        else compact_rows(s, r, r + cnt, rs, cols, vals);
         if (hp <= 52) {
             blocked_sparse_dot(rs, cols, vals, cnt, wp, k, hp, W1_BLOCK, cursor, z);
             for (long i = 0; i < cnt; i++)
@@ -687,6 +812,18 @@ void ck_predict_labels(const double *x, long k, long r0, long r1,
     free(rs); free(cols); free(vals); free(z); free(a); free(wp); free(bp); free(cursor);
 }
 
+void ck_predict_labels(const double *x, long k, long r0, long r1,
+                       const double *w1, long ldw1, const double *b1, long h,
+                       const double *w2, const double *b2, long o, long *out) {
+    predict_labels(x, 0, k, r0, r1, w1, ldw1, b1, h, w2, b2, o, out);
+}
+
+void ck_predict_labels_compact(const ck_compact *s, long r0, long r1,
+                               const double *w1, long ldw1, const double *b1, long h,
+                               const double *w2, const double *b2, long o, long *out) {
+    predict_labels(0, s, s->columns, r0, r1, w1, ldw1, b1, h, w2, b2, o, out);
+}
+
 #pragma clang attribute pop
 
 #else
@@ -708,4 +845,7 @@ struct ck_helper *ck_helper_create(void) { return 0; }
 void ck_helper_destroy(struct ck_helper *h) {}
 int ck_train_step_2(struct ck_helper *h, ck_net *n, const double *i, const long *b, const long *l, double lr, double *loss) { abort(); }
 void ck_predict_labels(const double *x, long k, long a, long b, const double *w1, long ld, const double *b1, long h, const double *w2, const double *b2, long o, long *out) { abort(); }
+ck_compact *ck_compact_create(const double *x, long rows, long columns) { return 0; }
+void ck_compact_destroy(ck_compact *s) {}
+void ck_predict_labels_compact(const ck_compact *s, long a, long b, const double *w1, long ld, const double *b1, long h, const double *w2, const double *b2, long o, long *out) { abort(); }
 #endif

@@ -117,10 +117,11 @@ public func train(
 }
 
 /// ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``
-/// choosing explicitly between the fused AVX2 step and the generic matrix code.
+/// choosing explicitly between the fused AVX2 step and the generic matrix
+/// code, and for the fused step whether image data is read from compact copies.
 func train(
     trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
-    options: TrainingOptions, fused: Bool,
+    options: TrainingOptions, fused: Bool, compact: Bool = true,
     progress: ((TrainingProgress) throws -> Void)?
 ) throws -> TrainingHistory {
     guard trainImages.rows == trainLabels.count, trainImages.rows > 0 else {
@@ -148,14 +149,15 @@ func train(
 
     /// After iteration i (0-based): stops on divergence, records the loss and,
     /// once per epoch, the accuracies over the full sets, then reports progress.
-    func record(_ i: Int, loss: Double, finite: Bool, accuracy: (_ x: Matrix, _ labels: [Int]) -> Double) throws {
+    func record(_ i: Int, loss: Double, finite: Bool, accuracies: () -> (train: Double, test: Double)) throws {
         guard loss.isFinite, finite else {
             throw TrainingError.diverged(iteration: i + 1, loss: loss)
         }
         history.losses.append(loss)
         if i % perEpoch == 0 {
-            history.trainAccuracy.append(accuracy(trainImages, trainLabels))
-            history.testAccuracy.append(accuracy(testImages, testLabels))
+            let (train, test) = accuracies()
+            history.trainAccuracy.append(train)
+            history.testAccuracy.append(test)
             history.epochIterations.append(i)
         }
         try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
@@ -163,18 +165,35 @@ func train(
 
     if fused && options.gradientMethod == .backprop && MatrixBackend.avx2Available {
         let trainer = FusedTrainer(network: network, batchSize: options.batchSize)
+        // Image data (≤ 256 distinct pixel values) is read from compact copies.
+        let (compactTrain, compactTest) = compact ? (CompactImages(trainImages), CompactImages(testImages)) : (nil, nil)
+        trainer.source = compactTrain
+        func accuracy(_ x: Matrix, _ compact: CompactImages?, _ labels: [Int]) -> Double {
+            if let compact { return trainer.accuracy(compact: compact, labels: labels) }
+            return trainer.accuracy(x: x, labels: labels)
+        }
+        func accuracies() -> (train: Double, test: Double) {
+            (accuracy(trainImages, compactTrain, trainLabels), accuracy(testImages, compactTest, testLabels))
+        }
         var labels = [Int](repeating: 0, count: options.batchSize)
         try trainImages.values.withUnsafeBufferPointer { images in
+            // Each batch is drawn one iteration early (the same draws in the same
+            // order), so that the step can fetch the next batch's rows meanwhile.
+            var batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
             for i in 0..<options.iterations {
-                let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
+                let next = i + 1 < options.iterations
+                    ? generator.choice(upperBound: trainImages.rows, count: options.batchSize) : []
                 for (j, r) in batch.enumerated() { labels[j] = trainLabels[r] }
                 let (loss, finite) = batch.withUnsafeBufferPointer { b in
                     labels.withUnsafeBufferPointer { l in
-                        trainer.step(images: images.baseAddress!, batch: b.baseAddress!, labels: l.baseAddress!,
-                                     learningRate: options.learningRate)
+                        next.withUnsafeBufferPointer { n in
+                            trainer.step(images: images.baseAddress!, batch: b.baseAddress!, labels: l.baseAddress!,
+                                         learningRate: options.learningRate, next: next.isEmpty ? nil : n.baseAddress)
+                        }
                     }
                 }
-                try record(i, loss: loss, finite: finite, accuracy: trainer.accuracy)
+                batch = next
+                try record(i, loss: loss, finite: finite, accuracies: accuracies)
             }
         }
         history.network = trainer.network
@@ -192,7 +211,9 @@ func train(
         }
         network = network.updated(by: gradient, learningRate: options.learningRate)
         let loss = network.loss(x: x, labels: labels)
-        try record(i, loss: loss, finite: network.isFinite, accuracy: network.accuracy)
+        try record(i, loss: loss, finite: network.isFinite) {
+            (network.accuracy(x: trainImages, labels: trainLabels), network.accuracy(x: testImages, labels: testLabels))
+        }
     }
     history.network = network
     return history

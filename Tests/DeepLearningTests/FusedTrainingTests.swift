@@ -136,3 +136,47 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     }
     #expect(calls == 1)
 }
+
+@Test func compactImagesHoldTheExactValues() throws {
+    guard MatrixBackend.avx2Available else { return }
+    // Zeros (both signs) are dropped; every other value comes back bit for bit.
+    let values: [Double] = [0, 1.0 / 255, -0.0, 3, .pi, 0, 1e-300, -2.5, 0, 0, 7, 1.0 / 255]
+    let x = Matrix(rows: 3, columns: 4, values: values)
+    let compact = try #require(CompactImages(x))
+    let c = compact.pointer.pointee
+    var rebuilt = [Double](repeating: 0, count: 12)
+    for r in 0..<3 {
+        for e in c.rowStart[r]..<c.rowStart[r + 1] {
+            let code = Int(c.codes[e])
+            let palette = withUnsafeBytes(of: c.palette) { Array($0.bindMemory(to: Double.self)) }
+            rebuilt[r * 4 + Int(c.cols[e])] = palette[code]
+        }
+    }
+    #expect(c.rowStart[3] == 7)
+    #expect(rebuilt.map(\.bitPattern) == values.map { $0 == 0 ? 0 : $0.bitPattern })
+}
+
+@Test func compactImagesTakeAtMost256DistinctValues() {
+    guard MatrixBackend.avx2Available else { return }
+    let fits = Matrix(rows: 16, columns: 16, values: (1...256).map { Double($0) / 256 })
+    #expect(CompactImages(fits) != nil)
+    let tooMany = Matrix(rows: 17, columns: 16, values: (1...272).map { Double($0) / 256 })
+    #expect(CompactImages(tooMany) == nil)
+}
+
+/// The compact copy changes where the pixels are read from, not the arithmetic:
+/// the same losses and accuracies to the bit as reading the matrix.
+@Test func compactAndDenseFusedTrainingAreIdentical() throws {
+    guard MatrixBackend.avx2Available else { return }
+    let d = try sample()
+    let options = TrainingOptions(iterations: 250, seed: 4)
+    func run(compact: Bool) throws -> TrainingHistory {
+        try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
+                  testLabels: d.testLabels, options: options, fused: true, compact: compact, progress: nil)
+    }
+    let (compact, dense) = (try run(compact: true), try run(compact: false))
+    #expect(compact.losses == dense.losses)
+    #expect(compact.trainAccuracy == dense.trainAccuracy)
+    #expect(compact.testAccuracy == dense.testAccuracy)
+    #expect(compact.network == dense.network)
+}

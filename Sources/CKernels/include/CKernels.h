@@ -31,6 +31,23 @@ void ck_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals
 void ck_sparse_tdot(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
                     const double *D, long n, long *colStart, int32_t *trows, double *tvals, double *out);
 
+/// A set of images stored once, compactly, for the training loop and its
+/// evaluations: per row its non-zero entries as 16-bit column numbers and
+/// 8-bit codes into a palette of at most 256 distinct non-zero values (MNIST
+/// pixels k/255 have 255). Exact: palette[code] is the original double.
+typedef struct {
+    long rows, columns;
+    long *rowStart;      // rows + 1 entries
+    uint16_t *cols;      // rowStart[rows] entries, increasing within a row
+    uint8_t *codes;
+    double palette[256];
+} ck_compact;
+
+/// The compact form of dense x (rows × columns), or 0 when x has more than
+/// 256 distinct non-zero values or more than 65 536 columns (or memory ran out).
+ck_compact *ck_compact_create(const double *x, long rows, long columns);
+void ck_compact_destroy(ck_compact *set);
+
 /// The two-layer network's parameters and the training step's scratch buffers.
 /// `hiddenStride` = ck_padded(hidden): W1, b1, z1, da1 and gw1 have rows of
 /// that many doubles, the columns past `hidden` zero (aligned, whole vectors).
@@ -48,6 +65,8 @@ typedef struct {
     long *colStart; int32_t *trows; double *tvals;   // its transpose
     long *cursor;                                    // max(8·batch, inputs) entries of scratch
     double *z1, *dy, *da1, *gw1, *gw2, *gb1, *gb2;  // batch×stride, batch×outputs, batch×stride, inputs×stride, hidden×outputs, hidden, outputs
+    const ck_compact *source;           // when set, batches are read from it instead of `images`
+    const long *nextBatch;              // when set (with source), the next step's batch, prefetched during this one
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
 } ck_net;
 
@@ -102,5 +121,10 @@ void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, dou
 void ck_predict_labels(const double *x, long inputs, long r0, long r1,
                        const double *w1, long w1RowStride, const double *b1, long hidden,
                        const double *w2, const double *b2, long outputs, long *out);
+
+/// ck_predict_labels for the rows r0 ..< r1 of a compact set.
+void ck_predict_labels_compact(const ck_compact *set, long r0, long r1,
+                               const double *w1, long w1RowStride, const double *b1, long hidden,
+                               const double *w2, const double *b2, long outputs, long *out);
 
 #endif
