@@ -353,16 +353,40 @@ void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, dou
 }
 
 /// y = softmax(z1·W2 + b2) row by row (z1 rows of stride ldz), the max subtracted, as softmax(Matrix) does.
+/// a[c] = Σ_j z[j]·w[j, c] (j ascending, FMA, from 0) for c < o, w row-major h × o:
+/// up to 12 columns in three vectors (masked loads; nothing past w's end is
+/// read), more column by column.
+INLINE void affine_row(const double *z, long h, const double *w, long o, double *a) {
+    if (o > 12) {
+        for (long c = 0; c < o; c++) a[c] = 0;
+        for (long j = 0; j < h; j++) {
+            double zj = z[j];
+            for (long c = 0; c < o; c++) a[c] = fma(zj, w[j * o + c], a[c]);
+        }
+        return;
+    }
+    __m256i mask[3];
+    for (long v = 0; v < 3; v++) {
+        long valid = o - 4 * v;
+        mask[v] = _mm256_setr_epi64x(valid > 0 ? -1 : 0, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0);
+    }
+    __m256d acc0 = _mm256_setzero_pd(), acc1 = acc0, acc2 = acc0;
+    for (long j = 0; j < h; j++) {
+        const __m256d zj = _mm256_broadcast_sd(z + j);
+        const double *wj = w + j * o;
+        acc0 = _mm256_fmadd_pd(zj, _mm256_maskload_pd(wj, mask[0]), acc0);
+        acc1 = _mm256_fmadd_pd(zj, _mm256_maskload_pd(wj + 4, mask[1]), acc1);
+        acc2 = _mm256_fmadd_pd(zj, _mm256_maskload_pd(wj + 8, mask[2]), acc2);
+    }
+    _mm256_maskstore_pd(a, mask[0], acc0);
+    _mm256_maskstore_pd(a + 4, mask[1], acc1);
+    _mm256_maskstore_pd(a + 8, mask[2], acc2);
+}
+
 __attribute__((noinline)) static void output_probabilities(const double *z1, long m, long h, long ldz, const double *w2, const double *b2, long o, double *y) {
     for (long i = 0; i < m; i++) {
         double *yi = y + i * o;
-        const double *zi = z1 + i * ldz;
-        for (long c = 0; c < o; c++) yi[c] = 0;
-        for (long j = 0; j < h; j++) {
-            double z = zi[j];
-            const double *wj = w2 + j * o;
-            for (long c = 0; c < o; c++) yi[c] += z * wj[c];
-        }
+        affine_row(z1 + i * ldz, h, w2, o, yi);
         for (long c = 0; c < o; c++) yi[c] = yi[c] + b2[c];
         double mx = yi[0];
         for (long c = 1; c < o; c++) if (yi[c] > mx) mx = yi[c];
@@ -380,16 +404,18 @@ static void backward_rows(ck_net *net, const long *labels, long lo, long hi) {
     const double dm = (double)net->batch;
     for (long i = lo; i < hi; i++) dy[i * o + labels[i]] -= 1;
     for (long e = lo * o; e < hi * o; e++) dy[e] = dy[e] / dm;
+    // Four hidden units at a time from W2ᵀ (outputs × hiddenStride, zero padding):
+    // s = Σ_c dy[i, c]·W2[j, c] (c ascending, FMA), da1 = (1 − z)·z·s; the padding stays 0.
+    const __m256d one = _mm256_set1_pd(1.0);
     for (long i = lo; i < hi; i++) {
         const double *zi = net->z1 + i * hp, *di = dy + i * o;
         double *ai = net->da1 + i * hp;
-        for (long j = 0; j < h; j++) {
-            const double *wj = net->w2 + j * o;
-            double s = 0;
-            for (long c = 0; c < o; c++) s += di[c] * wj[c];
-            double z = zi[j];
-            double sg = (1 - z) * z;
-            ai[j] = sg * s;
+        for (long j = 0; j < hp; j += 4) {
+            __m256d acc = _mm256_setzero_pd();
+            for (long c = 0; c < o; c++)
+                acc = _mm256_fmadd_pd(_mm256_broadcast_sd(di + c), _mm256_load_pd(net->w2t + c * hp + j), acc);
+            const __m256d z = _mm256_load_pd(zi + j);
+            _mm256_store_pd(ai + j, _mm256_mul_pd(_mm256_mul_pd(_mm256_sub_pd(one, z), z), acc));
         }
     }
 }
@@ -414,6 +440,7 @@ static double backward_columns(ck_net *net, double lr, long j0, long j1, int wit
         for (long c = 0; c < o; c++) {
             double s = gw2[j * o + c] * lr;
             net->w2[j * o + c] = net->w2[j * o + c] - s;
+            net->w2t[c * hp + j] = net->w2[j * o + c];
             bad += net->w2[j * o + c] * 0.0;
         }
         double s = lr * gb1[j];
@@ -794,12 +821,7 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
             sparse_dot_ld(rs, cols, vals, cnt, wp, hp, hp, bp, 1, z, hp, h);
         }
         for (long i = 0; i < cnt; i++) {
-            const double *zi = z + i * hp;
-            for (long c = 0; c < o; c++) a[c] = 0;
-            for (long j = 0; j < h; j++) {
-                double zz = zi[j];
-                for (long c = 0; c < o; c++) a[c] += zz * w2[j * o + c];
-            }
+            affine_row(z + i * hp, h, w2, o, a);
             long best = 0;
             double bestValue = o > 0 ? a[0] + b2[0] : 0;
             for (long c = 1; c < o; c++) {

@@ -53,12 +53,16 @@ final class FusedTrainer {
         for p in 0..<inputs {
             for j in 0..<hidden { w1[p * stride + j] = network.w1.values[p * hidden + j] }
         }
+        let w2t = buffer(Double.self, outputs * stride)
+        for j in 0..<hidden {
+            for c in 0..<outputs { w2t[c * stride + j] = network.w2.values[j * outputs + c] }
+        }
         let b1 = buffer(Double.self, stride)
         for j in 0..<hidden { b1[j] = network.b1[j] }
         state.initialize(to: ck_net(
             inputs: inputs, hidden: hidden, hiddenStride: stride, outputs: outputs, batch: batchSize, parts: parts,
             partFlags: buffer(Double.self, 8),
-            w1: w1, b1: b1, w2: copy(network.w2.values), b2: copy(network.b2),
+            w1: w1, b1: b1, w2: copy(network.w2.values), b2: copy(network.b2), w2t: w2t,
             rowStart: buffer(Int.self, batchSize + 8), cols: buffer(Int32.self, sparse), vals: buffer(Double.self, sparse),
             colStart: buffer(Int.self, inputs + 8), trows: buffer(Int32.self, sparse), tvals: buffer(Double.self, sparse),
             cursor: buffer(Int.self, max(8 * batchSize, inputs)),

@@ -49,7 +49,7 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns);
 void ck_compact_destroy(ck_compact *set);
 
 /// The two-layer network's parameters and the training step's scratch buffers.
-/// `hiddenStride` = ck_padded(hidden): W1, b1, z1, da1 and gw1 have rows of
+/// `hiddenStride` = ck_padded(hidden): W1, b1, W2ᵀ, z1, da1 and gw1 have rows of
 /// that many doubles, the columns past `hidden` zero (aligned, whole vectors).
 ///
 /// The step can be split into `parts` (≤ 8) pieces run on different threads:
@@ -61,6 +61,7 @@ typedef struct {
     long inputs, hidden, hiddenStride, outputs, batch, parts;
     double *partFlags;                  // parts entries: NaN when an updated W1 entry of that part is not finite
     double *w1, *b1, *w2, *b2;          // parameters, updated in place (w1 inputs×hiddenStride, b1 hiddenStride)
+    double *w2t;                        // W2ᵀ (outputs×hiddenStride, 32-byte aligned, padding 0), kept equal to w2
     long *rowStart; int32_t *cols; double *vals;     // batch CSR, capacity batch*inputs + 4
     long *colStart; int32_t *trows; double *tvals;   // its transpose
     long *cursor;                                    // max(8·batch, inputs) entries of scratch
