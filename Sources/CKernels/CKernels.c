@@ -2,6 +2,7 @@
 // but ck_has_avx2_fma is compiled for AVX2+FMA (the rest of the package
 // targets baseline x86-64), so callers must check ck_has_avx2_fma() first.
 #include "CKernels.h"
+#include "exp_table.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,65 @@ __attribute__((constructor)) static void ck_init_tables(void) {
 /// Rows of W1 per block of the blocked product: 48 × 52 doubles (20 KB) stay in L1.
 #define W1_BLOCK 48
 
+
+/// exp of four doubles with the C library's bits: lanes with 2⁻⁵⁴ ≤ |x| < 512
+/// follow glibc's exp (≥ 2.28, the FMA build) operation by operation —
+/// x = k·ln2/128 + r, 2^(k/128) from the table, degree-5 polynomial in r;
+/// the other lanes (tiny, huge, NaN) call exp().
+INLINE __m256d exp4(__m256d x) {
+    const __m256i xi = _mm256_castpd_si256(x);
+    const __m256i abstop = _mm256_and_si256(_mm256_srli_epi64(xi, 52), _mm256_set1_epi64x(0x7ff));
+    const __m256i fast = _mm256_and_si256(_mm256_cmpgt_epi64(abstop, _mm256_set1_epi64x(0x3c8)),
+                                          _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x408), abstop));
+    const __m256d shift = _mm256_set1_pd(CK_EXP_SHIFT);
+    __m256d kd = _mm256_fmadd_pd(x, _mm256_set1_pd(CK_EXP_INV_LN2_N), shift);
+    const __m256i ki = _mm256_castpd_si256(kd);
+    kd = _mm256_sub_pd(kd, shift);
+    __m256d r = _mm256_fmadd_pd(kd, _mm256_set1_pd(CK_EXP_NEG_LN2_HI_N), x);
+    r = _mm256_fmadd_pd(kd, _mm256_set1_pd(CK_EXP_NEG_LN2_LO_N), r);
+    const __m256i idx = _mm256_slli_epi64(_mm256_and_si256(ki, _mm256_set1_epi64x(0x7f)), 1);
+    const __m256d tail = _mm256_castsi256_pd(_mm256_i64gather_epi64((const long long *)ck_exp_table, idx, 8));
+    const __m256i sbits = _mm256_add_epi64(_mm256_slli_epi64(ki, 45),
+                                           _mm256_i64gather_epi64((const long long *)ck_exp_table + 1, idx, 8));
+    const __m256d p23 = _mm256_fmadd_pd(r, _mm256_set1_pd(CK_EXP_C3), _mm256_set1_pd(CK_EXP_C2));
+    const __m256d t0 = _mm256_add_pd(r, tail);
+    const __m256d r2 = _mm256_mul_pd(r, r);
+    const __m256d p45 = _mm256_fmadd_pd(r, _mm256_set1_pd(CK_EXP_C5), _mm256_set1_pd(CK_EXP_C4));
+    __m256d tmp = _mm256_fmadd_pd(p23, r2, t0);
+    tmp = _mm256_fmadd_pd(_mm256_mul_pd(r2, r2), p45, tmp);
+    const __m256d scale = _mm256_castsi256_pd(sbits);
+    __m256d result = _mm256_fmadd_pd(scale, tmp, scale);
+    const int fastMask = _mm256_movemask_pd(_mm256_castsi256_pd(fast));
+    if (fastMask != 0xf) {
+        double xs[4], rs[4];
+        _mm256_storeu_pd(xs, x);
+        _mm256_storeu_pd(rs, result);
+        for (int l = 0; l < 4; l++) if (!(fastMask >> l & 1)) rs[l] = exp(xs[l]);
+        result = _mm256_loadu_pd(rs);
+    }
+    return result;
+}
+
+void ck_exp_array(const double *x, long n, double *out) {
+    long i = 0;
+    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(out + i, exp4(_mm256_loadu_pd(x + i)));
+    for (; i < n; i++) out[i] = exp(x[i]);
+}
+
+/// z[j] = 1 / (1 + exp(−(z[j] + b[j]))) for j < h, four at a time (the same
+/// bits as the scalar expression); z and b have whole vectors (to h rounded
+/// up to 4), and the lanes past h are set to 0.
+INLINE void sigmoid_row(double *z, const double *b, long h) {
+    const __m256d one = _mm256_set1_pd(1.0), sign = _mm256_set1_pd(-0.0);
+    for (long j = 0; j < h; j += 4) {
+        __m256d a = _mm256_add_pd(_mm256_loadu_pd(z + j), _mm256_loadu_pd(b + j));
+        const long valid = h - j;
+        const __m256d keep = _mm256_castsi256_pd(_mm256_setr_epi64x(-1, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0));
+        a = _mm256_blendv_pd(one, a, keep);   // padding lanes: a harmless 1 instead of 0 (exp's slow lane)
+        const __m256d sig = _mm256_div_pd(one, _mm256_add_pd(one, exp4(_mm256_xor_pd(a, sign))));
+        _mm256_storeu_pd(z + j, _mm256_and_pd(sig, keep));
+    }
+}
 
 /// Non-zeros of row[0..<k] into cols/vals (which need 4 entries of slack); returns their count.
 INLINE long compress_row(const double *row, long k, int32_t *cols, double *vals) {
@@ -489,8 +549,7 @@ static void hidden_layer_part(ck_net *net, long q, long parts) {
                        net->cursor + lo, z1);
     for (long i = 0; i < hi - lo; i++) {
         double *zi = z1 + i * hp;
-        for (long j = 0; j < h; j++) zi[j] = 1.0 / (1.0 + exp(-(zi[j] + net->b1[j])));
-        for (long j = h; j < hp; j++) zi[j] = 0;
+        sigmoid_row(zi, net->b1, h);
     }
 }
 
@@ -572,7 +631,7 @@ static void prefetch_next(const ck_net *net, long q, long parts, long from, long
 /// W1 update of the block's touched rows. Needs hp ≤ 52.
 static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
-    const long p0 = r * k / parts, p1 = (r + 1) * k / parts;
+    const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1];
     const int nv = (int)(hp / 4);
     long *cursor = net->cursor + r * m;
     for (long q = 0; q < parts; q++) {
@@ -618,11 +677,31 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     store_part_flag(net, r, check);
 }
 
+void ck_net_balance(ck_net *net) {
+    const long k = net->inputs, parts = net->parts;
+    for (long r = 0; r <= parts; r++) net->pixelSplit[r] = r * k / parts;
+    const ck_compact *s = net->source;
+    if (!s || s->rows == 0 || parts < 2) return;
+    // Non-zeros per pixel over every 8th row, then the boundaries at equal shares.
+    long *count = calloc((size_t)k, sizeof(long));
+    if (!count) return;
+    long total = 0;
+    for (long r = 0; r < s->rows; r += 8)
+        for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) { count[s->cols[e]]++; total++; }
+    long cumulative = 0, part = 1;
+    for (long p = 0; p < k && part < parts; p++) {
+        cumulative += count[p];
+        while (part < parts && cumulative * parts >= part * total) net->pixelSplit[part++] = p + 1;
+    }
+    for (long r = 1; r < parts; r++) if (net->pixelSplit[r] < net->pixelSplit[r - 1]) net->pixelSplit[r] = net->pixelSplit[r - 1];
+    free(count);
+}
+
 /// dW1 rows of part r and the update of those W1 rows (scatter, or transposed batch times da1).
 static void w1_backward(ck_net *net, double lr, long r, long parts) {
     if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
-    const long p0 = r * k / parts, p1 = (r + 1) * k / parts, width = p1 - p0;
+    const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1], width = p1 - p0;
     prefetch_next(net, r, parts, 0, part_lo(m, r + 1, parts) - part_lo(m, r, parts));
     long *cs = net->colStart + p0 + r;
     int32_t *trows = net->trows + p0 * m;
@@ -815,8 +894,7 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
         else compact_rows(s, r, r + cnt, rs, cols, vals);
         if (hp <= 52) {
             blocked_sparse_dot(rs, cols, vals, cnt, wp, k, hp, W1_BLOCK, cursor, z);
-            for (long i = 0; i < cnt; i++)
-                for (long j = 0; j < h; j++) z[i * hp + j] = 1.0 / (1.0 + exp(-(z[i * hp + j] + bp[j])));
+            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, bp, h);
         } else {
             sparse_dot_ld(rs, cols, vals, cnt, wp, hp, hp, bp, 1, z, hp, h);
         }
@@ -861,6 +939,8 @@ int ck_train_step(ck_net *n, const double *i, const long *b, const long *l, doub
 void ck_step_forward(ck_net *n, const double *i, const long *b, const long *l, long q, long p) { abort(); }
 void ck_step_backward(ck_net *n, double lr, long r, long p) { abort(); }
 int ck_step_finish(ck_net *n, long p) { abort(); }
+void ck_net_balance(ck_net *n) { abort(); }
+void ck_exp_array(const double *x, long n, double *out) { abort(); }
 void ck_step_loss_forward(ck_net *n, const long *l, long q, long p) { abort(); }
 double ck_step_loss(ck_net *n) { abort(); }
 struct ck_helper *ck_helper_create(void) { return 0; }

@@ -69,7 +69,7 @@ final class FusedTrainer {
             z1: buffer(Double.self, batchSize * stride), dy: buffer(Double.self, batchSize * outputs),
             da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
             gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs),
-            source: nil, nextBatch: nil, rowLoss: buffer(Double.self, batchSize)))
+            source: nil, pixelSplit: buffer(Int.self, 9), nextBatch: nil, rowLoss: buffer(Double.self, batchSize)))
     }
 
     deinit {
@@ -91,7 +91,10 @@ final class FusedTrainer {
     /// from (the `images` argument of ``step`` is then not read); it must
     /// hold the same values as the matrix passed there.
     var source: CompactImages? {
-        didSet { state.pointee.source = source.map { UnsafePointer($0.pointer) } }
+        didSet {
+            state.pointee.source = source.map { UnsafePointer($0.pointer) }
+            ck_net_balance(state)
+        }
     }
 
     /// One SGD step on the rows `batch` of `images` (· × inputs); returns the
@@ -137,7 +140,7 @@ final class FusedTrainer {
             guard let op = o.baseAddress else { return }
             nonisolated(unsafe) let (net, set, out) = (net, x.pointer, op)
             let (hidden, stride, outputs) = (hidden, hiddenStride, outputs)
-            MatrixKernels.runSplit(rows: x.rows) { r in
+            MatrixKernels.runSplit(rows: x.rows, piecesPerWorker: 8) { r in
                 ck_predict_labels_compact(set, r.lowerBound, r.upperBound, net.w1, stride, net.b1, hidden, net.w2, net.b2, outputs,
                                           out + r.lowerBound)
             }

@@ -120,19 +120,21 @@ enum MatrixKernels {
         }
     }
 
-    /// Runs `body` over 0..<rows, split into ``workerCount`` contiguous
-    /// ranges when `rows >= parallelRowThreshold`.
-    static func runSplit(rows: Int, _ body: (Range<Int>) -> Void) {
+    /// Runs `body` over 0..<rows, split into ``workerCount`` × `piecesPerWorker`
+    /// contiguous ranges when `rows >= parallelRowThreshold` (more pieces than
+    /// workers let a worker on a busier core take fewer of them).
+    static func runSplit(rows: Int, piecesPerWorker: Int = 1, _ body: (Range<Int>) -> Void) {
         let workers = rows >= parallelRowThreshold ? workerCount : 1
         if workers == 1 {
             body(0..<rows)
             return
         }
-        let per = (rows + workers - 1) / workers
+        let pieces = workers * max(1, piecesPerWorker)
+        let per = (rows + pieces - 1) / pieces
         withoutActuallyEscaping(body) { escapable in
-            // Each worker writes a disjoint range of output rows.
+            // Each piece writes a disjoint range of output rows.
             nonisolated(unsafe) let work = escapable
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            DispatchQueue.concurrentPerform(iterations: pieces) { w in
                 let lo = w * per
                 let hi = min(rows, lo + per)
                 if lo < hi { work(lo..<hi) }

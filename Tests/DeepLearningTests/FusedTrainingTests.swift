@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CKernels
 @testable import DeepLearning
 
 /// The shipped Fashion-MNIST sample (2000 train + 500 test images).
@@ -179,4 +180,25 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     #expect(compact.trainAccuracy == dense.trainAccuracy)
     #expect(compact.testAccuracy == dense.testAccuracy)
     #expect(compact.network == dense.network)
+}
+
+/// The kernels' vector exp (used for σ) gives exp()'s bits: over the whole
+/// range, near the fast path's edges (2⁻⁵⁴, 512), and for the special values.
+@Test func vectorExpHasTheCLibrarysBits() {
+    guard MatrixBackend.avx2Available else { return }
+    var g = SeededGenerator(seed: 11)
+    var x: [Double] = [0, -0.0, 1, -1, 0x1p-54, -0x1p-54, 0x1p-55, 0x1.fffffffffffffp-55, 511.99, 512, -512, 709.78, 710,
+                       -745.2, -746, -708.5, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+    for _ in 0..<200_000 { x.append((g.nextDouble() - 0.5) * 1500) }        // [-750, 750)
+    for _ in 0..<200_000 { x.append((g.nextDouble() - 0.5) * 60) }          // σ's usual range
+    for _ in 0..<50_000 { x.append((g.nextDouble() - 0.5) * 0x1p-40) }       // near 0
+    while x.count % 4 != 3 { x.append(g.nextDouble()) }                      // a scalar tail too
+    var out = [Double](repeating: 0, count: x.count)
+    ck_exp_array(x, x.count, &out)
+    let mismatches = zip(x, out).filter { input, fast in
+        let reference = Foundation.exp(input)
+        return !(reference.bitPattern == fast.bitPattern || (reference.isNaN && fast.isNaN))
+    }
+    let mismatchCount = mismatches.count
+    #expect(mismatchCount == 0, "first: \(mismatches.prefix(3))")
 }

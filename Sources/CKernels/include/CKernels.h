@@ -12,6 +12,10 @@
 /// 1 when the CPU has AVX2 and FMA, else 0.
 int ck_has_avx2_fma(void);
 
+/// out[i] = exp(x[i]) for i < n, four at a time with the C library's bits
+/// (glibc ≥ 2.28's algorithm, see scripts/make-exp-table); used for σ.
+void ck_exp_array(const double *x, long n, double *out);
+
 /// CSR of the rows `indices[0..<count]` of the dense src (· × k).
 /// cols/vals need capacity count*k + 4; rowStart count + 1. Returns nnz.
 long ck_gather_sparse(const double *src, long k, const long *indices, long count,
@@ -67,6 +71,7 @@ typedef struct {
     long *cursor;                                    // max(8·batch, inputs) entries of scratch
     double *z1, *dy, *da1, *gw1, *gw2, *gb1, *gb2;  // batch×stride, batch×outputs, batch×stride, inputs×stride, hidden×outputs, hidden, outputs
     const ck_compact *source;           // when set, batches are read from it instead of `images`
+    long *pixelSplit;                   // parts + 1 entries: part r of the backward owns W1 rows pixelSplit[r] ..< pixelSplit[r + 1] (see ck_net_balance)
     const long *nextBatch;              // when set (with source), the next step's batch, prefetched during this one
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
 } ck_net;
@@ -86,13 +91,17 @@ int ck_train_step(ck_net *net, const double *images, const long *batch, const lo
 /// (q, r in 0..<parts):
 /// forward (part q: gather of its batch rows, hidden and output layer,
 /// dy = (y − t)/batch, da1 = σ'·dy·W2ᵀ — all row-wise);
-/// backward (part r: dW1 rows r·inputs/parts ..< and those W1 rows updated,
+/// backward (part r: dW1 rows pixelSplit[r] ..< pixelSplit[r + 1] and those W1 rows updated,
 /// dW2 rows and db1 of the hidden units r·hidden/parts ..< and those W2 rows
 /// and b1 entries updated; the last part also db2 and b2 — sums over the
 /// batch, rows ascending);
 /// loss_forward (part q: the batch rows' −log terms at the updated parameters).
 /// Then ck_step_loss sums the terms (rows ascending) and ck_step_finish
 /// returns 1 if a changed parameter is NaN or ±∞.
+/// Sets pixelSplit so that the backward parts get equal shares of the
+/// non-zero pixels of `source` (uniform shares of the W1 rows without one).
+/// Call after setting source; results do not depend on the split.
+void ck_net_balance(ck_net *net);
 void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts);
 void ck_step_backward(ck_net *net, double lr, long r, long parts);
 void ck_step_loss_forward(ck_net *net, const long *labels, long q, long parts);
