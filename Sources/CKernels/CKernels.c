@@ -12,6 +12,7 @@
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
+#include <x86intrin.h>
 
 int ck_has_avx2_fma(void) {
     __builtin_cpu_init();
@@ -528,8 +529,9 @@ static int getenv_scatter(void) {
     return v;
 }
 
-/// Rows lo ..< hi of the batch belong to part q of P: lo = q·m/P.
-static inline long part_lo(long m, long q, long parts) { return q * m / parts; }
+/// Rows lo ..< hi of the batch belong to part q: lo = rowSplit[q] (q·batch/parts unless
+/// the two-thread step moved it, see adapt_split).
+static inline long part_lo(const ck_net *net, long q) { return net->rowSplit[q]; }
 
 /// The CSR of part q lives at rowStart + lo + q, cols/vals + lo·inputs + 4q.
 static inline long part_offset(const ck_net *net, long lo, long q) { return lo * net->inputs + 4 * q; }
@@ -537,7 +539,7 @@ static inline long part_offset(const ck_net *net, long lo, long q) { return lo *
 /// z1 = σ(x·W1 + b1) for the rows of part q.
 static void hidden_layer_part(ck_net *net, long q, long parts) {
     const long h = net->hidden, hp = net->hiddenStride, m = net->batch;
-    const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+    const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
     const long *rs = net->rowStart + lo + q;
     const long off = part_offset(net, lo, q);
     double *z1 = net->z1 + lo * hp;
@@ -555,14 +557,14 @@ static void hidden_layer_part(ck_net *net, long q, long parts) {
 
 /// σ(x·W1 + b1), then softmax(z1·W2 + b2) into dy, for the batch rows of part q.
 static void forward_part(ck_net *net, long q, long parts) {
-    const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+    const long m = net->batch, lo = part_lo(net, q), hi = part_lo(net, q + 1);
     const long hp = net->hiddenStride, o = net->outputs;
     hidden_layer_part(net, q, parts);
     output_probabilities(net->z1 + lo * hp, hi - lo, net->hidden, hp, net->w2, net->b2, o, net->dy + lo * o);
 }
 
 void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts) {
-    const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+    const long m = net->batch, lo = part_lo(net, q), hi = part_lo(net, q + 1);
     const long off = part_offset(net, lo, q);
     if (net->source) gather_compact(net->source, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
     else ck_gather_sparse(images, net->inputs, batch + lo, hi - lo, net->rowStart + lo + q, net->cols + off, net->vals + off);
@@ -617,7 +619,7 @@ INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long
 static void prefetch_next(const ck_net *net, long q, long parts, long from, long to) {
     const ck_compact *s = net->source;
     if (!s || !net->nextBatch) return;
-    const long lo = part_lo(net->batch, q, parts);
+    const long lo = part_lo(net, q);
     for (long i = lo + from; i < lo + to; i++) {
         const long a = s->rowStart[net->nextBatch[i]], n = s->rowStart[net->nextBatch[i] + 1] - a;
         for (long b = 0; b < 2 * n; b += 64) _mm_prefetch((const char *)(s->cols + a) + b, _MM_HINT_T1);
@@ -635,7 +637,7 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     const int nv = (int)(hp / 4);
     long *cursor = net->cursor + r * m;
     for (long q = 0; q < parts; q++) {
-        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
         const long *rs = net->rowStart + lo + q;
         const int32_t *cols = net->cols + part_offset(net, lo, q);
         for (long i = 0; i < hi - lo; i++) cursor[lo + i] = lower_bound(cols, rs[i], rs[i + 1], p0);
@@ -644,14 +646,14 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     const __m256d vlr = _mm256_set1_pd(lr);
     unsigned char touched[W1_BLOCK];
     // The next batch's rows are fetched from memory a few per block, while this computes.
-    const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(m, r + 1, parts) - part_lo(m, r, parts);
+    const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(net, r + 1) - part_lo(net, r);
     for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
         prefetch_next(net, r, parts, bi * own / blocks, (bi + 1) * own / blocks);
         memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
         memset(touched, 0, sizeof touched);
         for (long q = 0; q < parts; q++) {
-            const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+            const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
             const long *rs = net->rowStart + lo + q;
             const long off = part_offset(net, lo, q);
             const int32_t *cols = net->cols + off;
@@ -677,24 +679,62 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     store_part_flag(net, r, check);
 }
 
-void ck_net_balance(ck_net *net) {
+/// pixelSplit[r] for r = 1 ..< parts at the shares share[r] (share[0] = 0,
+/// share[parts] = 1) of the cumulative work pixelWork.
+static void split_pixels(ck_net *net, const double *share) {
     const long k = net->inputs, parts = net->parts;
-    for (long r = 0; r <= parts; r++) net->pixelSplit[r] = r * k / parts;
-    const ck_compact *s = net->source;
-    if (!s || s->rows == 0 || parts < 2) return;
-    // Non-zeros per pixel over every 8th row, then the boundaries at equal shares.
-    long *count = calloc((size_t)k, sizeof(long));
-    if (!count) return;
-    long total = 0;
-    for (long r = 0; r < s->rows; r += 8)
-        for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) { count[s->cols[e]]++; total++; }
-    long cumulative = 0, part = 1;
-    for (long p = 0; p < k && part < parts; p++) {
-        cumulative += count[p];
-        while (part < parts && cumulative * parts >= part * total) net->pixelSplit[part++] = p + 1;
+    const double total = (double)net->pixelWork[k];
+    net->pixelSplit[0] = 0;
+    net->pixelSplit[parts] = k;
+    long p = 0;
+    for (long r = 1; r < parts; r++) {
+        while (p < k && (double)net->pixelWork[p] < share[r] * total) p++;
+        net->pixelSplit[r] = p;
     }
-    for (long r = 1; r < parts; r++) if (net->pixelSplit[r] < net->pixelSplit[r - 1]) net->pixelSplit[r] = net->pixelSplit[r - 1];
-    free(count);
+}
+
+void ck_net_balance(ck_net *net) {
+    const long k = net->inputs, parts = net->parts, m = net->batch;
+    for (long q = 0; q <= parts; q++) net->rowSplit[q] = q * m / parts;
+    // pixelWork[p] = non-zeros in pixels < p over every 8th row of source (1 per pixel without one).
+    const ck_compact *s = net->source;
+    for (long p = 0; p <= k; p++) net->pixelWork[p] = p;
+    if (s && s->rows > 0) {
+        for (long p = 0; p <= k; p++) net->pixelWork[p] = 0;
+        for (long r = 0; r < s->rows; r += 8)
+            for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) net->pixelWork[s->cols[e] + 1]++;
+        for (long p = 0; p < k; p++) net->pixelWork[p + 1] += net->pixelWork[p];
+        if (net->pixelWork[k] == 0) for (long p = 0; p <= k; p++) net->pixelWork[p] = p;
+    }
+    double share[9];
+    for (long r = 0; r <= parts; r++) share[r] = (double)r / (double)parts;
+    split_pixels(net, share);
+    net->rowShare = net->pixelShare = 0.5;
+}
+
+/// The two-thread step moves the boundaries between its parts toward equal
+/// times: each part's speed is its share of the work over its time, and the
+/// new share of part 0 is a quarter of the way from the old one to
+/// speed0/(speed0 + speed1) (kept in [0.2, 0.8]). Only where rows and W1
+/// rows are computed changes, never how.
+static double adapted_share(double share, double time0, double time1) {
+    if (time0 <= 0 || time1 <= 0) return share;
+    const double speed0 = share / time0, speed1 = (1 - share) / time1;
+    double next = share + 0.25 * (speed0 / (speed0 + speed1) - share);
+    return next < 0.2 ? 0.2 : next > 0.8 ? 0.8 : next;
+}
+
+static void adapt_split(ck_net *net, const double rowTime[2], const double pixelTime[2]) {
+    const long m = net->batch;
+    // The row shares actually used (rows are whole).
+    const double rowsUsed = (double)net->rowSplit[1] / (double)m;
+    net->rowShare = adapted_share(rowsUsed, rowTime[0], rowTime[1]);
+    long rows0 = (long)(net->rowShare * (double)m + 0.5);
+    net->rowSplit[1] = rows0 < 1 ? 1 : rows0 > m - 1 ? m - 1 : rows0;
+    const double pixelsUsed = (double)net->pixelWork[net->pixelSplit[1]] / (double)net->pixelWork[net->inputs];
+    net->pixelShare = adapted_share(pixelsUsed, pixelTime[0], pixelTime[1]);
+    const double share[3] = { 0, net->pixelShare, 1 };
+    split_pixels(net, share);
 }
 
 /// dW1 rows of part r and the update of those W1 rows (scatter, or transposed batch times da1).
@@ -702,14 +742,14 @@ static void w1_backward(ck_net *net, double lr, long r, long parts) {
     if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
     const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1], width = p1 - p0;
-    prefetch_next(net, r, parts, 0, part_lo(m, r + 1, parts) - part_lo(m, r, parts));
+    prefetch_next(net, r, parts, 0, part_lo(net, r + 1) - part_lo(net, r));
     long *cs = net->colStart + p0 + r;
     int32_t *trows = net->trows + p0 * m;
     double *tvals = net->tvals + p0 * m;
     // Sᵀ restricted to the columns p0 ..< p1 (rows of dW1 this part computes), i ascending.
     memset(cs, 0, (size_t)(width + 1) * sizeof(long));
     for (long q = 0; q < parts; q++) {
-        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
         const long *rs = net->rowStart + lo + q;
         const int32_t *cols = net->cols + part_offset(net, lo, q);
         for (long i = 0; i < hi - lo; i++) {
@@ -719,7 +759,7 @@ static void w1_backward(ck_net *net, double lr, long r, long parts) {
     }
     for (long p = 0; p < width; p++) cs[p + 1] += cs[p];
     for (long q = 0; q < parts; q++) {
-        const long lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts);
+        const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
         const long *rs = net->rowStart + lo + q;
         const long off = part_offset(net, lo, q);
         const int32_t *cols = net->cols + off;
@@ -762,7 +802,7 @@ int ck_step_finish(ck_net *net, long parts) {
 }
 
 void ck_step_loss_forward(ck_net *net, const long *labels, long q, long parts) {
-    const long m = net->batch, lo = part_lo(m, q, parts), hi = part_lo(m, q + 1, parts), o = net->outputs;
+    const long m = net->batch, lo = part_lo(net, q), hi = part_lo(net, q + 1), o = net->outputs;
     forward_part(net, q, parts);
     for (long i = lo; i < hi; i++) net->rowLoss[i] = log(net->dy[i * o + labels[i]] + 1e-7);
 }
@@ -786,6 +826,7 @@ int ck_train_step(ck_net *net, const double *images, const long *batch, const lo
 /// A helper thread for the two-part training step: it spins briefly for new
 /// work (the phases are ~0.1 ms apart), then sleeps on a condition variable.
 struct ck_helper {
+    unsigned long long lastTicks;     // time stamp counter ticks of the helper's last piece of work
     pthread_t thread;
     pthread_mutex_t mutex;
     pthread_cond_t wake;
@@ -810,7 +851,9 @@ static void *helper_main(void *arg) {
             if (quit && atomic_load_explicit(&h->posted, memory_order_acquire) == seen) return 0;
         }
         seen = atomic_load_explicit(&h->posted, memory_order_acquire);
+        const unsigned long long start = __rdtsc();
         h->work(h->context);
+        h->lastTicks = __rdtsc() - start;
         atomic_store_explicit(&h->finished, seen, memory_order_release);
     }
 }
@@ -835,8 +878,9 @@ void ck_helper_destroy(struct ck_helper *h) {
     free(h);
 }
 
-/// Runs work(context) on the helper while the caller runs mine(context); returns when both are done.
-static void helper_run(struct ck_helper *h, void (*work)(void *), void (*mine)(void *), void *context) {
+/// Runs work(context) on the helper while the caller runs mine(context); returns when both
+/// are done, with the ticks of each (ticks[0] the caller's, ticks[1] the helper's).
+static void helper_run(struct ck_helper *h, void (*work)(void *), void (*mine)(void *), void *context, double ticks[2]) {
     h->work = work;
     h->context = context;
     long generation = atomic_load_explicit(&h->posted, memory_order_relaxed) + 1;
@@ -844,11 +888,14 @@ static void helper_run(struct ck_helper *h, void (*work)(void *), void (*mine)(v
     pthread_mutex_lock(&h->mutex);
     pthread_cond_signal(&h->wake);
     pthread_mutex_unlock(&h->mutex);
+    const unsigned long long start = __rdtsc();
     mine(context);
+    ticks[0] = (double)(__rdtsc() - start);
     long spins = 0;
     while (atomic_load_explicit(&h->finished, memory_order_acquire) != generation) {
         if (++spins < 100000) _mm_pause(); else sched_yield();
     }
+    ticks[1] = (double)h->lastTicks;
 }
 
 typedef struct { ck_net *net; const double *images; const long *batch; const long *labels; double lr; } step_context;
@@ -862,10 +909,13 @@ static void loss1(void *c) { step_context *s = c; ck_step_loss_forward(s->net, s
 int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images, const long *batch,
                     const long *labels, double lr, double *lossOut) {
     step_context c = { net, images, batch, labels, lr };
-    helper_run(helper, forward1, forward0, &c);
-    helper_run(helper, backward1, backward0, &c);
-    helper_run(helper, loss1, loss0, &c);
+    double forwardTicks[2], backwardTicks[2], lossTicks[2];
+    helper_run(helper, forward1, forward0, &c, forwardTicks);
+    helper_run(helper, backward1, backward0, &c, backwardTicks);
+    helper_run(helper, loss1, loss0, &c, lossTicks);
     *lossOut = ck_step_loss(net);
+    const double rowTicks[2] = { forwardTicks[0] + lossTicks[0], forwardTicks[1] + lossTicks[1] };
+    adapt_split(net, rowTicks, backwardTicks);
     return ck_step_finish(net, 2);
 }
 

@@ -24,7 +24,8 @@ final class FusedTrainer {
     private let helper: OpaquePointer?
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    init(network: TwoLayerNet, batchSize: Int) {
+    /// `parts` overrides the thread count (else `DEEPLEARNING_TRAIN_THREADS` or the default).
+    init(network: TwoLayerNet, batchSize: Int, parts requestedParts: Int? = nil) {
         precondition(MatrixBackend.avx2Available, "FusedTrainer needs AVX2 and FMA")
         (inputs, hidden, outputs, batch) = (network.inputSize, network.hiddenSize, network.outputSize, batchSize)
         func buffer<T: Numeric>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
@@ -41,7 +42,7 @@ final class FusedTrainer {
             if !values.isEmpty { p.update(from: values, count: values.count) }
             return p
         }
-        let requested = ProcessInfo.processInfo.environment["DEEPLEARNING_TRAIN_THREADS"].flatMap { Int($0) }
+        let requested = requestedParts ?? ProcessInfo.processInfo.environment["DEEPLEARNING_TRAIN_THREADS"].flatMap { Int($0) }
         parts = max(1, min(8, requested ?? (batchSize >= 16 ? min(2, MatrixKernels.workerCount) : 1), batchSize, network.inputSize))
         state = .allocate(capacity: 1)
         helper = parts == 2 ? ck_helper_create() : nil
@@ -69,7 +70,9 @@ final class FusedTrainer {
             z1: buffer(Double.self, batchSize * stride), dy: buffer(Double.self, batchSize * outputs),
             da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
             gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs),
-            source: nil, pixelSplit: buffer(Int.self, 9), nextBatch: nil, rowLoss: buffer(Double.self, batchSize)))
+            source: nil, rowSplit: buffer(Int.self, 9), pixelSplit: buffer(Int.self, 9), pixelWork: buffer(Int.self, inputs + 1),
+            rowShare: 0.5, pixelShare: 0.5, nextBatch: nil, rowLoss: buffer(Double.self, batchSize)))
+        ck_net_balance(state)
     }
 
     deinit {

@@ -202,3 +202,35 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     let mismatchCount = mismatches.count
     #expect(mismatchCount == 0, "first: \(mismatches.prefix(3))")
 }
+
+/// Splitting the step over threads (one; two with the helper thread and its
+/// moving split; three through Dispatch) changes where rows are computed,
+/// never the bits.
+@Test func fusedStepGivesTheSameBitsOnAnyNumberOfThreads() throws {
+    guard MatrixBackend.avx2Available else { return }
+    let d = try sample()
+    let compact = try #require(CompactImages(d.trainImages))
+    func run(parts: Int) -> (losses: [Double], network: TwoLayerNet) {
+        var g = SeededGenerator(seed: 8)
+        let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
+        let trainer = FusedTrainer(network: start, batchSize: 100, parts: parts)
+        trainer.source = compact
+        var losses: [Double] = []
+        d.trainImages.values.withUnsafeBufferPointer { images in
+            for _ in 0..<150 {
+                let batch = g.choice(upperBound: d.trainImages.rows, count: 100)
+                let labels = batch.map { d.trainLabels[$0] }
+                let (loss, finite) = trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1)
+                #expect(finite)
+                losses.append(loss)
+            }
+        }
+        return (losses, trainer.network)
+    }
+    let one = run(parts: 1)
+    for parts in [2, 3] {
+        let other = run(parts: parts)
+        #expect(other.losses == one.losses, "\(parts) threads")
+        #expect(other.network == one.network, "\(parts) threads")
+    }
+}

@@ -71,7 +71,10 @@ typedef struct {
     long *cursor;                                    // max(8·batch, inputs) entries of scratch
     double *z1, *dy, *da1, *gw1, *gw2, *gb1, *gb2;  // batch×stride, batch×outputs, batch×stride, inputs×stride, hidden×outputs, hidden, outputs
     const ck_compact *source;           // when set, batches are read from it instead of `images`
-    long *pixelSplit;                   // parts + 1 entries: part r of the backward owns W1 rows pixelSplit[r] ..< pixelSplit[r + 1] (see ck_net_balance)
+    long *rowSplit;                     // parts + 1 entries: part q of the forward phases owns batch rows rowSplit[q] ..< rowSplit[q + 1]
+    long *pixelSplit;                   // parts + 1 entries: part r of the backward owns W1 rows pixelSplit[r] ..< pixelSplit[r + 1]
+    long *pixelWork;                    // inputs + 1 entries: non-zeros in the pixels before p (a sample of source), for the split
+    double rowShare, pixelShare;        // part 0's shares (two-thread step), moved toward equal times
     const long *nextBatch;              // when set (with source), the next step's batch, prefetched during this one
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
 } ck_net;
@@ -98,9 +101,11 @@ int ck_train_step(ck_net *net, const double *images, const long *batch, const lo
 /// loss_forward (part q: the batch rows' −log terms at the updated parameters).
 /// Then ck_step_loss sums the terms (rows ascending) and ck_step_finish
 /// returns 1 if a changed parameter is NaN or ±∞.
-/// Sets pixelSplit so that the backward parts get equal shares of the
-/// non-zero pixels of `source` (uniform shares of the W1 rows without one).
-/// Call after setting source; results do not depend on the split.
+/// Sets rowSplit to equal parts of the batch and pixelSplit to equal shares
+/// of the non-zero pixels of `source` (of the W1 rows without one); the
+/// two-thread step then moves both toward equal times on the two cores.
+/// Call after creating the net and after setting source; results never
+/// depend on the split.
 void ck_net_balance(ck_net *net);
 void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts);
 void ck_step_backward(ck_net *net, double lr, long r, long parts);
