@@ -232,19 +232,31 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns) {
     table->count = 0;
     long nnz = 0;
     s->rowStart[0] = 0;
-    double last = 0;
-    int lastCode = -1;
+    // A direct-mapped cache in front of the table, indexed by round(255·v):
+    // for pixel data k/255 every look-up hits it.
+    uint64_t cacheBits[256];
+    uint8_t cacheCode[256];
+    memset(cacheBits, 0xff, sizeof cacheBits);   // all ones: "empty" (that NaN is never taken from the cache)
+    memset(cacheCode, 0, sizeof cacheCode);
     for (long r = 0; r < rows; r++) {
         long n = compress_row(x + r * columns, columns, rc, rv);
         for (long t = 0; t < n; t++) {
-            double v = rv[t];
-            if (lastCode < 0 || memcmp(&v, &last, sizeof v) != 0) {
-                lastCode = palette_code(table, s->palette, v);
-                last = v;
-                if (lastCode < 0) goto fail;
+            const double v = rv[t];
+            uint64_t bits;
+            memcpy(&bits, &v, sizeof bits);
+            const double scaled = v * 255.0;
+            const unsigned slot = scaled >= 0 && scaled < 255.5 ? (unsigned)(scaled + 0.5) & 255 : (unsigned)(bits >> 44) & 255;
+            int code;
+            if (cacheBits[slot] == bits && bits != ~0ull) {
+                code = cacheCode[slot];
+            } else {
+                code = palette_code(table, s->palette, v);
+                if (code < 0) goto fail;
+                cacheBits[slot] = bits;
+                cacheCode[slot] = (uint8_t)code;
             }
             s->cols[nnz + t] = (uint16_t)rc[t];
-            s->codes[nnz + t] = (uint8_t)lastCode;
+            s->codes[nnz + t] = (uint8_t)code;
         }
         nnz += n;
         s->rowStart[r + 1] = nnz;
