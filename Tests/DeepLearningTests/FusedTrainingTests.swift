@@ -234,3 +234,42 @@ func throwingProgressStopsTraining(fused: Bool) throws {
         #expect(other.network == one.network, "\(parts) threads")
     }
 }
+
+/// True when the CPU has the AVX-512 kernels (whatever CK_AVX512 says).
+private func avx512Supported() -> Bool {
+    guard MatrixBackend.avx2Available else { return false }
+    let previous = ck_set_avx512(1)
+    defer { ck_set_avx512(previous) }
+    return ck_avx512_enabled() == 1
+}
+
+@Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
+func avx512KernelsGiveTheSameBitsAsAVX2() throws {
+    let d = try sample()
+    let compact = try #require(CompactImages(d.trainImages))
+    // Hidden sizes 50 (rows of 52: six 8-wide and one 4-wide register), 12 and 5.
+    func run(hidden: Int, avx512: Bool) -> (losses: [Double], network: TwoLayerNet, labels: [Int]) {
+        let previous = ck_set_avx512(avx512 ? 1 : 0)
+        defer { ck_set_avx512(previous) }
+        var g = SeededGenerator(seed: 9)
+        let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)
+        let trainer = FusedTrainer(network: start, batchSize: 100, parts: 2)
+        trainer.source = compact
+        var losses: [Double] = []
+        d.trainImages.values.withUnsafeBufferPointer { images in
+            for _ in 0..<100 {
+                let batch = g.choice(upperBound: d.trainImages.rows, count: 100)
+                let labels = batch.map { d.trainLabels[$0] }
+                losses.append(trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1).loss)
+            }
+        }
+        return (losses, trainer.network, trainer.network.predictedLabels(d.testImages))
+    }
+    for hidden in [50, 12, 5] {
+        let wide = run(hidden: hidden, avx512: true), narrow = run(hidden: hidden, avx512: false)
+        #expect(wide.losses == narrow.losses, "hidden \(hidden)")
+        #expect(wide.network == narrow.network, "hidden \(hidden)")
+        #expect(wide.labels == narrow.labels, "hidden \(hidden)")
+        #expect(Set(wide.labels).count > 1, "the predictions vary, hidden \(hidden)")
+    }
+}

@@ -12,6 +12,14 @@
 /// 1 when the CPU has AVX2 and FMA, else 0.
 int ck_has_avx2_fma(void);
 
+/// 1 when the AVX-512 variants of the sparse product and the backward scatter
+/// are used (the CPU has AVX-512F and VL, and the environment does not set
+/// CK_AVX512=0). They give the same bits as the AVX2 kernels.
+int ck_avx512_enabled(void);
+/// Turns the AVX-512 variants on (only where the CPU has them) or off; returns
+/// the previous setting. For tests and measurements.
+int ck_set_avx512(int on);
+
 /// out[i] = exp(x[i]) for i < n, four at a time with the C library's bits
 /// (glibc ≥ 2.28's algorithm, see scripts/make-exp-table); used for σ.
 void ck_exp_array(const double *x, long n, double *out);
