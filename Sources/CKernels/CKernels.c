@@ -77,7 +77,7 @@ int ck_set_avx512(int on) {
 /// out[0 ..< 8·n8 + 4·n4] (+)= Σ_{t ∈ [from, to)} vals[t]·B[cols[t], ·] in registers (= when first).
 INLINE void blocked_part512(const int32_t *cols, const double *vals, long from, long to,
                             const double *B, long ldb, double *out, int first, const int n8, const int n4) {
-    __m512d acc[6];
+    __m512d acc[7];
     __m256d acc4 = _mm256_setzero_pd();
     for (int v = 0; v < n8; v++) acc[v] = first ? _mm512_setzero_pd() : _mm512_loadu_pd(out + 8 * v);
     if (n4 && !first) acc4 = _mm256_loadu_pd(out + 8 * n8);
@@ -91,12 +91,28 @@ INLINE void blocked_part512(const int32_t *cols, const double *vals, long from, 
     if (n4) _mm256_storeu_pd(out + 8 * n8, acc4);
 }
 
+/// The end of the entries of block [·, b1) from `from` on: from + the number of
+/// cols[from ..< end] below b1, which are at most `block` (their columns are
+/// distinct and ≥ b1 − block). Sixteen at a time, without branches on the data.
+INLINE long block_end512(const int32_t *cols, long from, long end, long b1, const long block) {
+    const __m512i limit = _mm512_set1_epi32((int)b1);
+    long count = 0;
+    for (long c = 0; c < block; c += 16) {
+        long avail = end - from - c;
+        avail = avail < 0 ? 0 : avail > 16 ? 16 : avail;
+        const __mmask16 valid = (__mmask16)((1u << avail) - 1);
+        const __m512i v = _mm512_maskz_loadu_epi32(valid, cols + from + c);
+        count += __builtin_popcount((unsigned)_mm512_mask_cmplt_epi32_mask(valid, v, limit));
+    }
+    return from + count;
+}
+
 /// blocked_part512 for two output rows at once (terms a: [fa, ta), b: [fb, tb)),
 /// interleaved so that the two rows' FMA chains overlap; each row's terms are
 /// still added in their order.
 INLINE void blocked_pair512(const int32_t *cols, const double *vals, long fa, long ta, long fb, long tb,
                             const double *B, long ldb, double *outA, double *outB, int first, const int n8, const int n4) {
-    __m512d a[6], b[6];
+    __m512d a[7], b[7];
     __m256d a4 = _mm256_setzero_pd(), b4 = _mm256_setzero_pd();
     for (int v = 0; v < n8; v++) {
         a[v] = first ? _mm512_setzero_pd() : _mm512_loadu_pd(outA + 8 * v);
@@ -142,18 +158,15 @@ INLINE void blocked_dot512(const long *rowStart, const int32_t *cols, const doub
         const int first = b0 == 0;
         long i = 0;
         for (; i + 2 <= m; i += 2) {
-            long fa = cursor[i], ea = rowStart[i + 1], ta = fa;
-            while (ta < ea && cols[ta] < b1) ta++;
-            long fb = cursor[i + 1], eb = rowStart[i + 2], tb = fb;
-            while (tb < eb && cols[tb] < b1) tb++;
+            const long fa = cursor[i], ta = block_end512(cols, fa, rowStart[i + 1], b1, block);
+            const long fb = cursor[i + 1], tb = block_end512(cols, fb, rowStart[i + 2], b1, block);
             cursor[i] = ta;
             cursor[i + 1] = tb;
             if (fa == ta && fb == tb && !first) continue;
             blocked_pair512(cols, vals, fa, ta, fb, tb, B, ld, out + i * ld, out + (i + 1) * ld, first, n8, n4);
         }
         if (i < m) {
-            long from = cursor[i], end = rowStart[i + 1], to = from;
-            while (to < end && cols[to] < b1) to++;
+            const long from = cursor[i], to = block_end512(cols, from, rowStart[i + 1], b1, block);
             cursor[i] = to;
             if (from != to || first) blocked_part512(cols, vals, from, to, B, ld, out + i * ld, first, n8, n4);
         }
@@ -162,19 +175,19 @@ INLINE void blocked_dot512(const long *rowStart, const int32_t *cols, const doub
 
 #define DOT512_CASE(NV) case NV: blocked_dot512(rowStart, cols, vals, m, B, nb, ld, block, cursor, out, NV / 2, NV % 2); break;
 
-/// blocked_sparse_dot for ld ≤ 52 (a multiple of 4) with the AVX-512 kernels.
+/// blocked_sparse_dot for ld ≤ 56 (a multiple of 4) with the AVX-512 kernels.
 __attribute__((noinline)) static void blocked_sparse_dot_avx512(const long *rowStart, const int32_t *cols, const double *vals, long m,
                                                                 const double *B, long nb, long ld, long block, long *cursor, double *out) {
     switch (ld / 4) {
         DOT512_CASE(1) DOT512_CASE(2) DOT512_CASE(3) DOT512_CASE(4) DOT512_CASE(5) DOT512_CASE(6) DOT512_CASE(7)
-        DOT512_CASE(8) DOT512_CASE(9) DOT512_CASE(10) DOT512_CASE(11) DOT512_CASE(12) DOT512_CASE(13)
+        DOT512_CASE(8) DOT512_CASE(9) DOT512_CASE(10) DOT512_CASE(11) DOT512_CASE(12) DOT512_CASE(13) DOT512_CASE(14)
     }
 }
 
 /// g[cols[t], 0 ..< 8·n8 + 4·n4] += vals[t]·d for t in from ..< to.
 INLINE void scatter_part512(const int32_t *cols, const double *vals, long from, long to,
                             const double *d, double *g, long ld, const int n8, const int n4) {
-    __m512d dv[6];
+    __m512d dv[7];
     for (int v = 0; v < n8; v++) dv[v] = _mm512_loadu_pd(d + 8 * v);
     const __m256d dv4 = n4 ? _mm256_loadu_pd(d + 8 * n8) : _mm256_setzero_pd();
     for (long t = from; t < to; t++) {
@@ -187,13 +200,13 @@ INLINE void scatter_part512(const int32_t *cols, const double *vals, long from, 
 
 #define SCATTER512_CASE(NV) case NV: scatter_part512(cols, vals, from, to, d, g, ld, NV / 2, NV % 2); break;
 
-/// scatter_row for rows of ld ≤ 52 doubles (ld a multiple of 4).
+/// scatter_row for rows of ld ≤ 56 doubles (ld a multiple of 4).
 __attribute__((noinline)) static void scatter_row_avx512(const int32_t *cols, const double *vals, long from, long to,
                                                          const double *d, double *g, long ld) {
     switch (ld / 4) {
         SCATTER512_CASE(1) SCATTER512_CASE(2) SCATTER512_CASE(3) SCATTER512_CASE(4) SCATTER512_CASE(5) SCATTER512_CASE(6)
         SCATTER512_CASE(7) SCATTER512_CASE(8) SCATTER512_CASE(9) SCATTER512_CASE(10) SCATTER512_CASE(11) SCATTER512_CASE(12)
-        SCATTER512_CASE(13)
+        SCATTER512_CASE(13) SCATTER512_CASE(14)
     }
 }
 
@@ -505,15 +518,18 @@ INLINE void blocked_part(const int32_t *cols, const double *vals, long from, lon
     for (int v = 0; v < nv; v++) _mm256_storeu_pd(out + 4 * v, acc[v]);
 }
 
+/// The widest rows (doubles) the blocked kernels hold in registers: 13 AVX2 or 7 AVX-512 vectors.
+static inline long blocked_width(long wide) { return wide ? 56 : 52; }
+
 #define PART_CASE(NV) case NV: blocked_part(cols, vals, from, to, B, ld, out + i * ld, first, NV); break;
 
 /// out (m×ld) = S·B for S CSR (m rows) and B (nb×ld), ld a multiple of 4 and
-/// ≤ 52. B is walked in blocks of `block` rows that stay in the L1 cache;
+/// ≤ blocked_width(wide). B is walked in blocks of `block` rows that stay in the L1 cache;
 /// every output row is accumulated block after block (its terms still in
 /// increasing column order). cursor: m entries of scratch.
 static void blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
-                               const double *B, long nb, long ld, long block, long *cursor, double *out) {
-    if (ck_avx512_enabled()) { blocked_sparse_dot_avx512(rowStart, cols, vals, m, B, nb, ld, block, cursor, out); return; }
+                               const double *B, long nb, long ld, long block, long *cursor, double *out, long wide) {
+    if (wide) { blocked_sparse_dot_avx512(rowStart, cols, vals, m, B, nb, ld, block, cursor, out); return; }
     const int nv = (int)(ld / 4);
     for (long i = 0; i < m; i++) cursor[i] = rowStart[i];
     for (long b0 = 0; b0 < nb || b0 == 0; b0 += block) {
@@ -711,12 +727,12 @@ static void hidden_layer_part(ck_net *net, long q, long parts) {
     const long *rs = net->rowStart + lo + q;
     const long off = part_offset(net, lo, q);
     double *z1 = net->z1 + lo * hp;
-    if (hp > 52) {
+    if (hp > blocked_width(net->wide)) {
         sparse_dot_ld(rs, net->cols + off, net->vals + off, hi - lo, net->w1, hp, hp, net->b1, 1, z1, hp, h);
         return;
     }
     blocked_sparse_dot(rs, net->cols + off, net->vals + off, hi - lo, net->w1, net->inputs, hp, W1_BLOCK,
-                       net->cursor + lo, z1);
+                       net->cursor + lo, z1, net->wide);
     for (long i = 0; i < hi - lo; i++) {
         double *zi = z1 + i * hp;
         sigmoid_row(zi, net->b1, h);
@@ -795,6 +811,31 @@ static void prefetch_next(const ck_net *net, long q, long parts, long from, long
     }
 }
 
+#pragma clang attribute pop
+#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx2,fma"))), apply_to = function)
+
+/// The scatter of one W1 block [b0, b1) (see scatter_backward) with the AVX-512 kernels:
+/// every batch row's entries in the block found without branches (block_end512).
+__attribute__((noinline)) static void scatter_block_avx512(ck_net *net, long parts, long *cursor, long b0, long b1) {
+    const long hp = net->hiddenStride;
+    for (long q = 0; q < parts; q++) {
+        const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
+        const long *rs = net->rowStart + lo + q;
+        const long off = part_offset(net, lo, q);
+        const int32_t *cols = net->cols + off;
+        const double *vals = net->vals + off;
+        for (long i = 0; i < hi - lo; i++) {
+            const long from = cursor[lo + i], to = block_end512(cols, from, rs[i + 1], b1, W1_BLOCK);
+            cursor[lo + i] = to;
+            if (from == to) continue;
+            scatter_row_avx512(cols, vals, from, to, net->da1 + (lo + i) * hp, net->gw1, hp);
+        }
+    }
+}
+
+#pragma clang attribute pop
+#pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
+
 /// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch: W1-row blocks of
 /// 48 (L1), every batch row's non-zeros in the block added to their dW1 rows
 /// (i ascending, FMA — the same sums as the transposed product), then the
@@ -802,7 +843,7 @@ static void prefetch_next(const ck_net *net, long q, long parts, long from, long
 static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
     const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1];
-    const int nv = (int)(hp / 4), wide = ck_avx512_enabled();
+    const int nv = (int)(hp / 4), wide = (int)net->wide;
     long *cursor = net->cursor + r * m;
     for (long q = 0; q < parts; q++) {
         const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
@@ -819,27 +860,34 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
         prefetch_next(net, r, parts, bi * own / blocks, (bi + 1) * own / blocks);
         memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
-        memset(touched, 0, sizeof touched);
-        for (long q = 0; q < parts; q++) {
-            const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
-            const long *rs = net->rowStart + lo + q;
-            const long off = part_offset(net, lo, q);
-            const int32_t *cols = net->cols + off;
-            const double *vals = net->vals + off;
-            for (long i = 0; i < hi - lo; i++) {
-                long from = cursor[lo + i], end = rs[i + 1], to = from;
-                while (to < end && cols[to] < b1) { touched[cols[to] - b0] = 1; to++; }
-                cursor[lo + i] = to;
-                if (from == to) continue;
-                const double *d = net->da1 + (lo + i) * hp;
-                if (wide) { scatter_row_avx512(cols, vals, from, to, d, net->gw1, hp); continue; }
-                switch (nv) {
-                    SCATTER_CASE(1) SCATTER_CASE(2) SCATTER_CASE(3) SCATTER_CASE(4) SCATTER_CASE(5) SCATTER_CASE(6) SCATTER_CASE(7)
-                    SCATTER_CASE(8) SCATTER_CASE(9) SCATTER_CASE(10) SCATTER_CASE(11) SCATTER_CASE(12) SCATTER_CASE(13)
+        if (wide) {
+            // Every W1 row of the block is updated: rows of pixels absent from the
+            // batch have dW1 = 0, and w − 0·lr is w, bit for bit.
+            scatter_block_avx512(net, parts, cursor, b0, b1);
+            memset(touched, 1, sizeof touched);
+        } else {
+            memset(touched, 0, sizeof touched);
+            for (long q = 0; q < parts; q++) {
+                const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
+                const long *rs = net->rowStart + lo + q;
+                const long off = part_offset(net, lo, q);
+                const int32_t *cols = net->cols + off;
+                const double *vals = net->vals + off;
+                for (long i = 0; i < hi - lo; i++) {
+                    long from = cursor[lo + i], end = rs[i + 1], to = from;
+                    while (to < end && cols[to] < b1) { touched[cols[to] - b0] = 1; to++; }
+                    cursor[lo + i] = to;
+                    if (from == to) continue;
+                    const double *d = net->da1 + (lo + i) * hp;
+                    switch (nv) {
+                        SCATTER_CASE(1) SCATTER_CASE(2) SCATTER_CASE(3) SCATTER_CASE(4) SCATTER_CASE(5) SCATTER_CASE(6) SCATTER_CASE(7)
+                        SCATTER_CASE(8) SCATTER_CASE(9) SCATTER_CASE(10) SCATTER_CASE(11) SCATTER_CASE(12) SCATTER_CASE(13)
+                    }
                 }
             }
         }
-        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
+        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0;
+        // the AVX-512 path updates them all).
         for (long p = b0; p < b1; p++) {
             if (!touched[p - b0]) continue;
             update_w1_row(net->w1 + p * hp, net->gw1 + p * hp, hp, vlr, &check);
@@ -908,7 +956,7 @@ static void adapt_split(ck_net *net, const double rowTime[2], const double pixel
 
 /// dW1 rows of part r and the update of those W1 rows (scatter, or transposed batch times da1).
 static void w1_backward(ck_net *net, double lr, long r, long parts) {
-    if (net->hiddenStride <= 52 && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
+    if (net->hiddenStride <= blocked_width(net->wide) && getenv_scatter()) { scatter_backward(net, lr, r, parts); return; }
     const long k = net->inputs, hp = net->hiddenStride, m = net->batch;
     const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1], width = p1 - p0;
     prefetch_next(net, r, parts, 0, part_lo(net, r + 1) - part_lo(net, r));
@@ -944,7 +992,7 @@ static void w1_backward(ck_net *net, double lr, long r, long parts) {
     for (long p = width; p > 0; p--) cs[p] = cs[p - 1];
     cs[0] = 0;
     double *gw1 = net->gw1 + p0 * hp;
-    if (hp <= 52) blocked_sparse_dot(cs, trows, tvals, width, net->da1, m, hp, 50, net->cursor + p0, gw1);
+    if (hp <= blocked_width(net->wide)) blocked_sparse_dot(cs, trows, tvals, width, net->da1, m, hp, 50, net->cursor + p0, gw1, net->wide);
     else sparse_dot_ld(cs, trows, tvals, width, net->da1, hp, hp, 0, 0, gw1, hp, hp);
 
     // W1 ← W1 − dW1·lr; only rows of pixels non-zero in the batch change
@@ -1092,14 +1140,14 @@ int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images,
 static void predict_labels(const double *x, const ck_compact *s, long k, long r0, long r1,
                            const double *w1, long ldw1, const double *b1, long h,
                            const double *w2, const double *b2, long o, long *out) {
-    const long block = 64, hp = ck_padded(h);
+    const long wide = ck_avx512_enabled(), block = 64, hp = ck_padded(h, wide);
     long *rs = malloc((size_t)(block + 1) * sizeof(long));
     int32_t *cols = malloc((size_t)(block * k + 4) * sizeof(int32_t));
     double *vals = malloc((size_t)(block * k + 4) * sizeof(double));
     double *z = malloc((size_t)(block * hp) * sizeof(double));
     double *a = malloc((size_t)(o > 0 ? o : 1) * sizeof(double));
     // W1 and b1 with rows padded to whole, 32-byte-aligned vectors.
-    double *wp = aligned_alloc(32, (size_t)(k * hp + 4) * sizeof(double));
+    double *wp = aligned_alloc(64, ((size_t)(k * hp + 8) * sizeof(double) + 63) / 64 * 64);
     double *bp = calloc((size_t)hp, sizeof(double));
     long *cursor = malloc((size_t)block * sizeof(long));
     for (long p = 0; p < k; p++) {
@@ -1111,8 +1159,8 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
         long cnt = r1 - r < block ? r1 - r : block;
         if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
         else compact_rows(s, r, r + cnt, rs, cols, vals);
-        if (hp <= 52) {
-            blocked_sparse_dot(rs, cols, vals, cnt, wp, k, hp, W1_BLOCK, cursor, z);
+        if (hp <= blocked_width(wide)) {
+            blocked_sparse_dot(rs, cols, vals, cnt, wp, k, hp, W1_BLOCK, cursor, z, wide);
             for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, bp, h);
         } else {
             sparse_dot_ld(rs, cols, vals, cnt, wp, hp, hp, bp, 1, z, hp, h);

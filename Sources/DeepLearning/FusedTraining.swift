@@ -47,7 +47,8 @@ final class FusedTrainer {
         state = .allocate(capacity: 1)
         helper = parts == 2 ? ck_helper_create() : nil
         let sparse = batchSize * inputs + 36
-        let stride = ck_padded(hidden)
+        let wide = ck_avx512_enabled() == 1
+        let stride = ck_padded(hidden, wide ? 1 : 0)
         hiddenStride = stride
         // W1 and b1 with rows padded by zeros to whole AVX2 vectors.
         let w1 = buffer(Double.self, inputs * stride + 4)
@@ -71,7 +72,7 @@ final class FusedTrainer {
             da1: buffer(Double.self, batchSize * stride), gw1: buffer(Double.self, inputs * stride),
             gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs),
             source: nil, rowSplit: buffer(Int.self, 9), pixelSplit: buffer(Int.self, 9), pixelWork: buffer(Int.self, inputs + 1),
-            rowShare: 0.5, pixelShare: 0.5, nextBatch: nil, rowLoss: buffer(Double.self, batchSize)))
+            rowShare: 0.5, pixelShare: 0.5, nextBatch: nil, rowLoss: buffer(Double.self, batchSize), wide: wide ? 1 : 0))
         ck_net_balance(state)
     }
 

@@ -61,7 +61,7 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns);
 void ck_compact_destroy(ck_compact *set);
 
 /// The two-layer network's parameters and the training step's scratch buffers.
-/// `hiddenStride` = ck_padded(hidden): W1, b1, W2ᵀ, z1, da1 and gw1 have rows of
+/// `hiddenStride` = ck_padded(hidden, wide): W1, b1, W2ᵀ, z1, da1 and gw1 have rows of
 /// that many doubles, the columns past `hidden` zero (aligned, whole vectors).
 ///
 /// The step can be split into `parts` (≤ 8) pieces run on different threads:
@@ -85,10 +85,12 @@ typedef struct {
     double rowShare, pixelShare;        // part 0's shares (two-thread step), moved toward equal times
     const long *nextBatch;              // when set (with source), the next step's batch, prefetched during this one
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
+    long wide;                          // 1: the AVX-512 kernels (hiddenStride = ck_padded(hidden, 1)); fixed at creation
 } ck_net;
 
-/// hidden rounded up to a multiple of 4 (one AVX2 vector).
-static inline long ck_padded(long hidden) { return (hidden + 3) / 4 * 4; }
+/// hidden rounded up to a multiple of 4 (one AVX2 vector), or of 8 (one
+/// AVX-512 vector: rows of 64 bytes' multiples, so no load crosses a cache line) when wide.
+static inline long ck_padded(long hidden, long wide) { return wide ? (hidden + 7) / 8 * 8 : (hidden + 3) / 4 * 4; }
 
 /// One SGD step of the book's TwoLayerNet on the batch `batch` (row indices
 /// of images, · × inputs) with labels `labels` (in 0..<outputs):
