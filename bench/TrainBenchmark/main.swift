@@ -1,6 +1,7 @@
 // Trains the book's network (784-50-10, batch 100, lr 0.1) on a data set
 // with the DeepLearning module and prints one JSON line with the time.
 // Built and run by bench/run; usage: train DATA_DIR [ITERATIONS] [SEED]
+import CKernels
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -36,13 +37,14 @@ let forward = 2 * batch * (input * hidden + hidden * output)
 let backward = 2 * batch * (input * hidden + 2 * hidden * output)
 let evaluation = 2 * Double(data.trainImages.rows + data.testImages.rows) * (input * hidden + hidden * output)
 let flop = Double(iterations) * (2 * forward + backward) + Double(h.testAccuracy.count) * evaluation
-let zeroFraction = Double(data.trainImages.values.filter { $0 == 0 }.count) / Double(data.trainImages.count)
+let zeroFraction = Double(data.trainImages.values.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }) / Double(data.trainImages.count)
 
 let report: [String: Any] = [
     "seconds": seconds, "cpu_seconds": cpuSeconds, "final_loss": h.losses.last ?? .nan,
     "train_acc": h.trainAccuracy.last ?? .nan, "test_acc": h.testAccuracy.last ?? .nan,
     "evaluations": h.testAccuracy.count, "dense_flop": flop, "zero_pixel_fraction": zeroFraction,
     "threads": MatrixKernels.workerCount, "backend": MatrixBackend.current.rawValue,
+    "avx512": MatrixBackend.avx2Available && ck_avx512_enabled() == 1,
 ]
 let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))
