@@ -220,7 +220,8 @@ __attribute__((noinline)) static void scatter_row_avx512(const int32_t *cols, co
 /// exp of four doubles with the C library's bits: lanes with 2⁻⁵⁴ ≤ |x| < 512
 /// follow glibc's exp (≥ 2.28, the FMA build) operation by operation —
 /// x = k·ln2/128 + r, 2^(k/128) from the table, degree-5 polynomial in r;
-/// the other lanes (tiny, huge, NaN) call exp().
+/// lanes with |x| < 2⁻⁵⁴ (0 among them) are 1 + x, as glibc returns them;
+/// the others (huge, ±∞, NaN) call exp().
 INLINE __m256d exp4(__m256d x) {
     const __m256i xi = _mm256_castpd_si256(x);
     const __m256i abstop = _mm256_and_si256(_mm256_srli_epi64(xi, 52), _mm256_set1_epi64x(0x7ff));
@@ -244,7 +245,12 @@ INLINE __m256d exp4(__m256d x) {
     tmp = _mm256_fmadd_pd(_mm256_mul_pd(r2, r2), p45, tmp);
     const __m256d scale = _mm256_castsi256_pd(sbits);
     __m256d result = _mm256_fmadd_pd(scale, tmp, scale);
-    const int fastMask = _mm256_movemask_pd(_mm256_castsi256_pd(fast));
+    int fastMask = _mm256_movemask_pd(_mm256_castsi256_pd(fast));
+    if (fastMask != 0xf) {
+        const __m256i tiny = _mm256_cmpgt_epi64(_mm256_set1_epi64x(0x3c9), abstop);
+        result = _mm256_blendv_pd(result, _mm256_add_pd(_mm256_set1_pd(1.0), x), _mm256_castsi256_pd(tiny));
+        fastMask |= _mm256_movemask_pd(_mm256_castsi256_pd(tiny));
+    }
     if (fastMask != 0xf) {
         double xs[4], rs[4];
         _mm256_storeu_pd(xs, x);
@@ -270,7 +276,7 @@ INLINE void sigmoid_row(double *z, const double *b, long h) {
         __m256d a = _mm256_add_pd(_mm256_loadu_pd(z + j), _mm256_loadu_pd(b + j));
         const long valid = h - j;
         const __m256d keep = _mm256_castsi256_pd(_mm256_setr_epi64x(-1, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0));
-        a = _mm256_blendv_pd(one, a, keep);   // padding lanes: a harmless 1 instead of 0 (exp's slow lane)
+        a = _mm256_blendv_pd(one, a, keep);   // padding lanes: a harmless 1
         const __m256d sig = _mm256_div_pd(one, _mm256_add_pd(one, exp4(_mm256_xor_pd(a, sign))));
         _mm256_storeu_pd(z + j, _mm256_and_pd(sig, keep));
     }
@@ -636,7 +642,15 @@ __attribute__((noinline)) static void output_probabilities(const double *z1, lon
         double mx = yi[0];
         for (long c = 1; c < o; c++) if (yi[c] > mx) mx = yi[c];
         double sum = 0;
-        for (long c = 0; c < o; c++) { double e = exp(yi[c] - mx); yi[c] = e; sum += e; }
+        if (o <= 12) {
+            // exp of the (up to) 12 differences in three vectors (the C library's bits), summed in order.
+            double d[12] = { 0 }, e[12];
+            for (long c = 0; c < o; c++) d[c] = yi[c] - mx;
+            for (long v = 0; v < 12; v += 4) _mm256_storeu_pd(e + v, exp4(_mm256_loadu_pd(d + v)));
+            for (long c = 0; c < o; c++) { yi[c] = e[c]; sum += e[c]; }
+        } else {
+            for (long c = 0; c < o; c++) { double e = exp(yi[c] - mx); yi[c] = e; sum += e; }
+        }
         for (long c = 0; c < o; c++) yi[c] /= sum;
     }
 }
@@ -1146,24 +1160,29 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
     double *vals = malloc((size_t)(block * k + 4) * sizeof(double));
     double *z = malloc((size_t)(block * hp) * sizeof(double));
     double *a = malloc((size_t)(o > 0 ? o : 1) * sizeof(double));
-    // W1 and b1 with rows padded to whole, 32-byte-aligned vectors.
-    double *wp = aligned_alloc(64, ((size_t)(k * hp + 8) * sizeof(double) + 63) / 64 * 64);
-    double *bp = calloc((size_t)hp, sizeof(double));
+    // W1 and b1 with rows padded to whole vectors, 64-byte aligned — read in
+    // place when they already are (the training state's).
+    const int inPlace = ldw1 == hp;
+    double *wp = inPlace ? 0 : aligned_alloc(64, ((size_t)(k * hp + 8) * sizeof(double) + 63) / 64 * 64);
+    double *bp = inPlace ? 0 : calloc((size_t)hp, sizeof(double));
     long *cursor = malloc((size_t)block * sizeof(long));
-    for (long p = 0; p < k; p++) {
-        for (long j = 0; j < h; j++) wp[p * hp + j] = w1[p * ldw1 + j];
-        for (long j = h; j < hp; j++) wp[p * hp + j] = 0;
+    if (!inPlace) {
+        for (long p = 0; p < k; p++) {
+            for (long j = 0; j < h; j++) wp[p * hp + j] = w1[p * ldw1 + j];
+            for (long j = h; j < hp; j++) wp[p * hp + j] = 0;
+        }
+        for (long j = 0; j < h; j++) bp[j] = b1[j];
     }
-    for (long j = 0; j < h; j++) bp[j] = b1[j];
+    const double *w = inPlace ? w1 : wp, *b = inPlace ? b1 : bp;
     for (long r = r0; r < r1; r += block) {
         long cnt = r1 - r < block ? r1 - r : block;
         if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
         else compact_rows(s, r, r + cnt, rs, cols, vals);
         if (hp <= blocked_width(wide)) {
-            blocked_sparse_dot(rs, cols, vals, cnt, wp, k, hp, W1_BLOCK, cursor, z, wide);
-            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, bp, h);
+            blocked_sparse_dot(rs, cols, vals, cnt, w, k, hp, W1_BLOCK, cursor, z, wide);
+            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, b, h);
         } else {
-            sparse_dot_ld(rs, cols, vals, cnt, wp, hp, hp, bp, 1, z, hp, h);
+            sparse_dot_ld(rs, cols, vals, cnt, w, hp, hp, b, 1, z, hp, h);
         }
         for (long i = 0; i < cnt; i++) {
             affine_row(z + i * hp, h, w2, o, a);

@@ -140,7 +140,10 @@ void ck_dense_dot(const double *A, long k, long r0, long r1, const double *B, lo
 /// C (k×n) = Aᵀ·D for dense A (m×k) and D (m×n), zeros of A skipped.
 void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C);
 
-/// W1 is inputs × hidden with rows w1RowStride ≥ hidden doubles apart.
+/// W1 is inputs × hidden with rows w1RowStride ≥ hidden doubles apart. When
+/// w1RowStride is ck_padded(hidden, ck_avx512_enabled()), W1 and b1 are read
+/// in place: W1's padding columns must then be 0 and b1 must have
+/// w1RowStride entries (as in ck_net); otherwise padded copies are made.
 /// Predicted class (arg-max of σ(x·W1 + b1)·W2 + b2, first on ties) of the
 /// rows r0 ..< r1 of x (· × inputs) into out[r - r0].
 void ck_predict_labels(const double *x, long inputs, long r0, long r1,
