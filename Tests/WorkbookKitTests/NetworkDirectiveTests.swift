@@ -116,6 +116,18 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
     let grid = try #require(figures(outputs).first)
     #expect(grid.svg.components(separatedBy: "<image ").count - 1 == 12)
     #expect(notes(outputs).contains { $0.contains("fashion-mnist-sample") && $0.contains("2000 training") })
+    // The page names the workbook's own data relative to the workbook folder, so every clone builds the same bytes.
+    #expect(notes(outputs).contains { $0.contains("from data/fashion-mnist-sample —") }, "\(notes(outputs))")
+    #expect(!notes(outputs).contains { $0.contains(repositoryRoot) })
+}
+
+@Test func dataDirectoriesAreShownRelativeToTheWorkbookFolder() {
+    #expect(DataProvider.displayPath("/w/book/data/sample", root: "/w/book") == "data/sample")
+    #expect(DataProvider.displayPath("/w/book/data/sample", root: "/w/book/") == "data/sample")
+    #expect(DataProvider.displayPath("/w/book/./data/../data/sample", root: "/w/book") == "data/sample")
+    #expect(DataProvider.displayPath("/w/book", root: "/w/book") == ".")
+    #expect(DataProvider.displayPath("/w/bookshelf/data", root: "/w/book") == "/w/bookshelf/data")
+    #expect(DataProvider.displayPath("/usr/share/datasets/fashion-mnist", root: "/w/book") == "/usr/share/datasets/fashion-mnist")
 }
 
 @Test func datasetReportsAMissingDirectoryAtName() {

@@ -75,7 +75,9 @@ public final class DataProvider: @unchecked Sendable {
         if let result = loaded[name] { return try result.get() }
         let result: Result<DataSet, CellFailure> = locate(name, parameter: parameter).flatMap { found in
             do {
-                return .success(try DataSet.load(from: found.directory, name: found.name, classNames: found.classNames))
+                var data = try DataSet.load(from: found.directory, name: found.name, classNames: found.classNames)
+                data.directory = Self.displayPath(found.directory, root: workbookRoot)
+                return .success(data)
             } catch {
                 return .failure(CellFailure("cannot read data set '\(found.name)' in \(found.directory): \(error)", parameter: parameter))
             }
@@ -98,6 +100,17 @@ public final class DataProvider: @unchecked Sendable {
             parts.append("\(path)|\(size)|\(modified)")
         }
         return parts.joined(separator: "\n")
+    }
+
+    /// `directory` relative to the workbook folder when it lies inside it, so
+    /// that a page does not depend on where the workbook is checked out (two
+    /// clones build the same bytes); otherwise (a system data set, `--data`
+    /// elsewhere) as given.
+    static func displayPath(_ directory: String, root: String) -> String {
+        let path = (directory as NSString).standardizingPath, base = (root as NSString).standardizingPath
+        if path == base { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : directory
     }
 
     /// One line for the page: which data set, from where, and its sizes.
