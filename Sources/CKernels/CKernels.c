@@ -847,6 +847,99 @@ __attribute__((noinline)) static void scatter_block_avx512(ck_net *net, long par
     }
 }
 
+/// For up to three pixels (rows pix[0..<n] of the dense block xt, m rows of x
+/// each): g = Σ_i x_ip·da1[i] over every batch row i in order, in registers
+/// (a zero x adds nothing: g is never −0 and da1 is finite), then W1 ← W1 − g·lr
+/// for those pixels; check += the new values × 0.
+INLINE void dense_group512(const double *xt, long m, const double *da1, long hp, const long *pix, const int n,
+                           double *w1, long b0, __m512d vlr, __m512d *check, const int n8) {
+    __m512d acc[3][7];
+    for (int k = 0; k < n; k++) for (int v = 0; v < n8; v++) acc[k][v] = _mm512_setzero_pd();
+    const double *x0 = xt + pix[0] * m, *x1 = xt + pix[n > 1 ? 1 : 0] * m, *x2 = xt + pix[n > 2 ? 2 : 0] * m;
+    for (long i = 0; i < m; i++) {
+        __m512d d[7];
+        for (int v = 0; v < n8; v++) d[v] = _mm512_load_pd(da1 + i * hp + 8 * v);
+        const __m512d a = _mm512_set1_pd(x0[i]);
+        for (int v = 0; v < n8; v++) acc[0][v] = _mm512_fmadd_pd(a, d[v], acc[0][v]);
+        if (n > 1) {
+            const __m512d b = _mm512_set1_pd(x1[i]);
+            for (int v = 0; v < n8; v++) acc[1][v] = _mm512_fmadd_pd(b, d[v], acc[1][v]);
+        }
+        if (n > 2) {
+            const __m512d c = _mm512_set1_pd(x2[i]);
+            for (int v = 0; v < n8; v++) acc[2][v] = _mm512_fmadd_pd(c, d[v], acc[2][v]);
+        }
+    }
+    const __m512d zero = _mm512_setzero_pd();
+    for (int k = 0; k < n; k++) {
+        double *w = w1 + (b0 + pix[k]) * hp;
+        for (int v = 0; v < n8; v++) {
+            const __m512d nw = _mm512_sub_pd(_mm512_load_pd(w + 8 * v), _mm512_mul_pd(acc[k][v], vlr));
+            _mm512_store_pd(w + 8 * v, nw);
+            *check = _mm512_add_pd(*check, _mm512_mul_pd(nw, zero));
+        }
+    }
+}
+
+#define GROUP512_CASE(N8) case N8: \
+    if (n == 3) dense_group512(xt, m, net->da1, hp, pix + g, 3, net->w1, b0, vlr, &check, N8); \
+    else if (n == 2) dense_group512(xt, m, net->da1, hp, pix + g, 2, net->w1, b0, vlr, &check, N8); \
+    else dense_group512(xt, m, net->da1, hp, pix + g, 1, net->w1, b0, vlr, &check, N8); \
+    break;
+
+/// The backward of one W1 block [b0, b1) (≤ 64 pixels) as a dense product: the
+/// block's x values are spread into xt (pixel-major, m per pixel, zero
+/// elsewhere), then every pixel that occurs in the batch gets dW1 = Σ_i x_ip·da1[i]
+/// over all m rows in order, three pixels at a time in registers, and its W1 row
+/// is updated from there (no dW1 in memory). The same sums as the scatter:
+/// the added zero terms change nothing while da1 is finite (the caller checks).
+/// Twice the FMAs of the scatter, but no loads and stores of dW1 per term:
+/// measured ~10 % less time than the scatter here. xt is left zero. Returns the
+/// check sum (NaN iff an updated value is not finite).
+__attribute__((noinline)) static double dense_block_avx512(ck_net *net, long parts, long *cursor, long b0, long b1,
+                                                           double lr, double *xt) {
+    const long hp = net->hiddenStride, m = net->batch;
+    uint64_t used = 0;
+    for (long q = 0; q < parts; q++) {
+        const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
+        const long *rs = net->rowStart + lo + q;
+        const long off = part_offset(net, lo, q);
+        const int32_t *cols = net->cols + off;
+        const double *vals = net->vals + off;
+        for (long i = 0; i < hi - lo; i++) {
+            const long from = cursor[lo + i], to = block_end512(cols, from, rs[i + 1], b1, W1_BLOCK);
+            cursor[lo + i] = to;
+            for (long t = from; t < to; t++) {
+                const long c = cols[t] - b0;
+                xt[c * m + lo + i] = vals[t];
+                used |= 1ull << c;
+            }
+        }
+    }
+    long pix[64], count = 0;
+    while (used) { pix[count++] = __builtin_ctzll(used); used &= used - 1; }
+    const __m512d vlr = _mm512_set1_pd(lr);
+    __m512d check = _mm512_setzero_pd();
+    for (long g = 0; g < count; g += 3) {
+        const int n = count - g < 3 ? (int)(count - g) : 3;
+        switch (hp / 8) {
+            GROUP512_CASE(1) GROUP512_CASE(2) GROUP512_CASE(3) GROUP512_CASE(4) GROUP512_CASE(5) GROUP512_CASE(6) GROUP512_CASE(7)
+        }
+    }
+    for (long k = 0; k < count; k++) memset(xt + pix[k] * m, 0, (size_t)m * sizeof(double));
+    return _mm512_reduce_add_pd(check);
+}
+
+/// 1 when every da1 entry is finite (then the dense backward's zero terms add nothing).
+__attribute__((noinline)) static int da1_finite512(const ck_net *net) {
+    const long count = net->batch * net->hiddenStride;   // a multiple of 8
+    __m512d acc = _mm512_setzero_pd();
+    const __m512d zero = _mm512_setzero_pd();
+    for (long e = 0; e < count; e += 8) acc = _mm512_add_pd(acc, _mm512_mul_pd(_mm512_load_pd(net->da1 + e), zero));
+    const double sum = _mm512_reduce_add_pd(acc);
+    return sum == sum;
+}
+
 #pragma clang attribute pop
 #pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
 
@@ -870,9 +963,16 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     unsigned char touched[W1_BLOCK];
     // The next batch's rows are fetched from memory a few per block, while this computes.
     const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(net, r + 1) - part_lo(net, r);
+    // AVX-512: the dense backward per block while da1 is finite (always, unless training diverges).
+    const int dense = wide && net->xt && da1_finite512(net);
+    double denseCheck = 0;
     for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
         prefetch_next(net, r, parts, bi * own / blocks, (bi + 1) * own / blocks);
+        if (dense) {
+            denseCheck += dense_block_avx512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m);
+            continue;
+        }
         memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
         if (wide) {
             // Every W1 row of the block is updated: rows of pixels absent from the
@@ -908,6 +1008,7 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
         }
     }
     store_part_flag(net, r, check);
+    net->partFlags[r] += denseCheck;
 }
 
 /// pixelSplit[r] for r = 1 ..< parts at the shares share[r] (share[0] = 0,

@@ -273,3 +273,30 @@ func avx512KernelsGiveTheSameBitsAsAVX2() throws {
         #expect(Set(wide.labels).count > 1, "the predictions vary, hidden \(hidden)")
     }
 }
+
+/// The AVX-512 backward adds the zero terms of a dense product, which is exact
+/// only while da1 is finite; with a NaN in one batch row (a NaN pixel) it must
+/// fall back to the scatter, or the W1 rows of pixels that row lacks would
+/// become NaN too. Both kernel sets must give the same bits here as well.
+@Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
+func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
+    var images = [Double](repeating: 0, count: 4 * 784)
+    for p in 100..<300 { images[p] = Double(p % 7) / 7 }          // row 0
+    images[150] = .nan
+    for p in 350..<600 { images[784 + p] = Double(p % 5) / 5 }    // row 1: pixels row 0 lacks
+    for p in 200..<500 { images[2 * 784 + p] = 0.5; images[3 * 784 + p] = 0.25 }
+    func run(avx512: Bool) -> (finite: Bool, w1: [UInt64]) {
+        let previous = ck_set_avx512(avx512 ? 1 : 0)
+        defer { ck_set_avx512(previous) }
+        var g = SeededGenerator(seed: 3)
+        let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
+        let trainer = FusedTrainer(network: start, batchSize: 4, parts: 1)
+        let (_, finite) = images.withUnsafeBufferPointer { trainer.step(images: $0.baseAddress!, batch: [0, 1, 2, 3], labels: [1, 2, 3, 4], learningRate: 0.1) }
+        return (finite, trainer.network.w1.values.map(\.bitPattern))
+    }
+    let wide = run(avx512: true), narrow = run(avx512: false)
+    #expect(!wide.finite && !narrow.finite)
+    #expect(wide.w1 == narrow.w1)
+    // Row 1's own pixels stay finite (only row 0 carries the NaN).
+    #expect(Double(bitPattern: wide.w1[450 * 50]).isFinite)
+}

@@ -86,6 +86,7 @@ typedef struct {
     const long *nextBatch;              // when set (with source), the next step's batch, prefetched during this one
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
     long wide;                          // 1: the AVX-512 kernels (hiddenStride = ck_padded(hidden, 1)); fixed at creation
+    double *xt;                         // with wide: parts·48·batch doubles, all 0 (scratch of the dense backward; 64-byte aligned); or 0
 } ck_net;
 
 /// hidden rounded up to a multiple of 4 (one AVX2 vector), or of 8 (one
