@@ -45,7 +45,7 @@ __attribute__((constructor)) static void ck_init_tables(void) {
 #define INLINE static inline __attribute__((always_inline))
 
 // AVX-512 variants of the two inner loops that take most of the training time
-// (CPUs with AVX-512F and VL, e.g. Zen 4/5): eight doubles per register
+// (CPUs with AVX-512F, VL and BW, e.g. Zen 4/5): eight doubles per register
 // instead of four, so a 52-wide row is 6 zmm + 1 ymm instead of 13 ymm. Every
 // lane does the same FMA as before, in the same order: the same bits.
 // CK_AVX512=0 turns them off; ck_set_avx512 switches them for tests.
@@ -53,7 +53,8 @@ static _Atomic int avx512State = -1;
 
 static int avx512_supported(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") && ck_has_avx2_fma();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw")
+        && ck_has_avx2_fma();
 }
 
 int ck_avx512_enabled(void) {
@@ -72,7 +73,7 @@ int ck_set_avx512(int on) {
     return previous;
 }
 
-#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx2,fma"))), apply_to = function)
+#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
 
 /// out[0 ..< 8·n8 + 4·n4] (+)= Σ_{t ∈ [from, to)} vals[t]·B[cols[t], ·] in registers (= when first).
 INLINE void blocked_part512(const int32_t *cols, const double *vals, long from, long to,
@@ -207,6 +208,75 @@ __attribute__((noinline)) static void scatter_row_avx512(const int32_t *cols, co
         SCATTER512_CASE(1) SCATTER512_CASE(2) SCATTER512_CASE(3) SCATTER512_CASE(4) SCATTER512_CASE(5) SCATTER512_CASE(6)
         SCATTER512_CASE(7) SCATTER512_CASE(8) SCATTER512_CASE(9) SCATTER512_CASE(10) SCATTER512_CASE(11) SCATTER512_CASE(12)
         SCATTER512_CASE(13) SCATTER512_CASE(14)
+    }
+}
+
+/// z (nrows ≤ 3 rows of stride ld, 8·n8 columns) (+)= x·W1 over the pixels
+/// pb0 ..< pb1 that are non-zero in at least one of the rows (dense byte
+/// codes c[a][p], value pal[code], pal[0] = 0), pixels ascending. The rows
+/// share every W1 load; a row's zero terms add 0·w = ±0 to a sum that is never
+/// −0, so with W1 finite the sums are those of the sparse product.
+INLINE void dense_rows512(const uint8_t *c0, const uint8_t *c1, const uint8_t *c2, int nrows, const double *pal,
+                          const double *W, long ld, double *z, long pb0, long pb1, int first, const int n8) {
+    __m512d acc[3][7];
+    for (int a = 0; a < 3; a++)
+        for (int v = 0; v < n8; v++)
+            acc[a][v] = first || a >= nrows ? _mm512_setzero_pd() : _mm512_loadu_pd(z + a * ld + 8 * v);
+    const __m512i ones = _mm512_set1_epi8(-1);
+    for (long p0 = pb0; p0 < pb1; p0 += 64) {
+        const long lim = pb1 - p0 < 64 ? pb1 - p0 : 64;
+        const __mmask64 valid = lim == 64 ? ~0ull : ((1ull << lim) - 1);
+        __mmask64 u = _mm512_mask_test_epi8_mask(valid, _mm512_maskz_loadu_epi8(valid, c0 + p0), ones)
+                    | _mm512_mask_test_epi8_mask(valid, _mm512_maskz_loadu_epi8(valid, c1 + p0), ones)
+                    | _mm512_mask_test_epi8_mask(valid, _mm512_maskz_loadu_epi8(valid, c2 + p0), ones);
+        while (u) {
+            const long p = p0 + __builtin_ctzll(u);
+            u &= u - 1;
+            const double *w = W + p * ld;
+            __m512d wv[7];
+            for (int v = 0; v < n8; v++) wv[v] = _mm512_loadu_pd(w + 8 * v);
+            const __m512d x0 = _mm512_set1_pd(pal[c0[p]]), x1 = _mm512_set1_pd(pal[c1[p]]), x2 = _mm512_set1_pd(pal[c2[p]]);
+            for (int v = 0; v < n8; v++) {
+                acc[0][v] = _mm512_fmadd_pd(x0, wv[v], acc[0][v]);
+                acc[1][v] = _mm512_fmadd_pd(x1, wv[v], acc[1][v]);
+                acc[2][v] = _mm512_fmadd_pd(x2, wv[v], acc[2][v]);
+            }
+        }
+    }
+    for (int a = 0; a < nrows; a++)
+        for (int v = 0; v < n8; v++) _mm512_storeu_pd(z + a * ld + 8 * v, acc[a][v]);
+}
+
+INLINE void dense_forward512(const uint8_t *codes, long m, long k, const double *pal, const double *W, long ld,
+                             double *z, long block, const int n8) {
+    for (long b0 = 0; b0 < k || b0 == 0; b0 += block) {
+        const long b1 = b0 + block < k ? b0 + block : k;
+        for (long r = 0; r < m; r += 3) {
+            const int nrows = m - r < 3 ? (int)(m - r) : 3;
+            const uint8_t *c0 = codes + r * k;
+            dense_rows512(c0, nrows > 1 ? c0 + k : c0, nrows > 2 ? c0 + 2 * k : c0, nrows, pal, W, ld, z + r * ld, b0, b1,
+                          b0 == 0, n8);
+        }
+    }
+}
+
+#define DENSE_FORWARD_CASE(N8) case N8: dense_forward512(codes, cnt, k, pal, W, ld, z, 64, N8); break;
+
+/// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows r ..< r + cnt of the
+/// compact set s, three rows at a time over the union of their pixels (see
+/// dense_rows512): their byte codes (code + 1, 0 for a zero pixel) are laid out
+/// densely in codes (cnt × columns bytes of scratch); pal[c + 1] = s->palette[c],
+/// pal[0] = 0. Needs s->paletteSize ≤ 255 and W1 finite. Measured 20 % faster than
+/// decoding the rows and the sparse product on Fashion-MNIST.
+__attribute__((noinline)) static void dense_rows_compact512(const ck_compact *s, long r, long cnt, const double *pal,
+                                                            const double *W, long ld, double *z, uint8_t *codes) {
+    const long k = s->columns;
+    memset(codes, 0, (size_t)(cnt * k));
+    for (long i = 0; i < cnt; i++)
+        for (long e = s->rowStart[r + i]; e < s->rowStart[r + i + 1]; e++) codes[i * k + s->cols[e]] = (uint8_t)(s->codes[e] + 1);
+    switch (ld / 8) {
+        DENSE_FORWARD_CASE(1) DENSE_FORWARD_CASE(2) DENSE_FORWARD_CASE(3) DENSE_FORWARD_CASE(4) DENSE_FORWARD_CASE(5)
+        DENSE_FORWARD_CASE(6) DENSE_FORWARD_CASE(7)
     }
 }
 
@@ -435,6 +505,7 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns) {
         nnz += n;
         s->rowStart[r + 1] = nnz;
     }
+    s->paletteSize = table->count;
     free(table); free(rc); free(rv);
     return s;
 fail:
@@ -826,7 +897,7 @@ static void prefetch_next(const ck_net *net, long q, long parts, long from, long
 }
 
 #pragma clang attribute pop
-#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx2,fma"))), apply_to = function)
+#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
 
 /// The scatter of one W1 block [b0, b1) (see scatter_backward) with the AVX-512 kernels:
 /// every batch row's entries in the block found without branches (block_end512).
@@ -1251,6 +1322,24 @@ int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images,
     return ck_step_finish(net, 2);
 }
 
+/// 1 when v[0 ..< n] are all finite (four sums of v·0 in vectors: NaN iff one is NaN or ±∞).
+static int all_finite(const double *v, long n) {
+    const __m256d zero = _mm256_setzero_pd();
+    __m256d a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    long i = 0;
+    for (; i + 16 <= n; i += 16) {
+        a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(v + i), zero));
+        a1 = _mm256_add_pd(a1, _mm256_mul_pd(_mm256_loadu_pd(v + i + 4), zero));
+        a2 = _mm256_add_pd(a2, _mm256_mul_pd(_mm256_loadu_pd(v + i + 8), zero));
+        a3 = _mm256_add_pd(a3, _mm256_mul_pd(_mm256_loadu_pd(v + i + 12), zero));
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, _mm256_add_pd(_mm256_add_pd(a0, a1), _mm256_add_pd(a2, a3)));
+    double sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    for (; i < n; i++) sum += v[i] * 0.0;
+    return sum == sum;
+}
+
 /// ck_predict_labels for the rows of dense x, or of the compact set s when x is 0.
 static void predict_labels(const double *x, const ck_compact *s, long k, long r0, long r1,
                            const double *w1, long ldw1, const double *b1, long h,
@@ -1259,7 +1348,7 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
     long *rs = malloc((size_t)(block + 1) * sizeof(long));
     int32_t *cols = malloc((size_t)(block * k + 4) * sizeof(int32_t));
     double *vals = malloc((size_t)(block * k + 4) * sizeof(double));
-    double *z = malloc((size_t)(block * hp) * sizeof(double));
+    double *z = aligned_alloc(64, (size_t)(block * hp) * sizeof(double));
     double *a = malloc((size_t)(o > 0 ? o : 1) * sizeof(double));
     // W1 and b1 with rows padded to whole vectors, 64-byte aligned — read in
     // place when they already are (the training state's).
@@ -1275,8 +1364,19 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
         for (long j = 0; j < h; j++) bp[j] = b1[j];
     }
     const double *w = inPlace ? w1 : wp, *b = inPlace ? b1 : bp;
+    // AVX-512 and a compact set: three rows at a time over the union of their
+    // pixels (dense_rows_compact512), exact while W1 is finite.
+    const int dense = !x && s && wide && hp <= blocked_width(wide) && s->paletteSize <= 255 && all_finite(w, k * hp);
+    uint8_t *codes = dense ? malloc((size_t)(block * k)) : 0;
+    double pal[256] = { 0 };
+    if (dense) for (long c = 0; c < s->paletteSize; c++) pal[c + 1] = s->palette[c];
     for (long r = r0; r < r1; r += block) {
         long cnt = r1 - r < block ? r1 - r : block;
+        if (dense) {
+            dense_rows_compact512(s, r, cnt, pal, w, hp, z, codes);
+            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, b, h);
+            goto output;
+        }
         if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
         else compact_rows(s, r, r + cnt, rs, cols, vals);
         if (hp <= blocked_width(wide)) {
@@ -1285,6 +1385,7 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
         } else {
             sparse_dot_ld(rs, cols, vals, cnt, w, hp, hp, b, 1, z, hp, h);
         }
+    output:
         for (long i = 0; i < cnt; i++) {
             affine_row(z + i * hp, h, w2, o, a);
             long best = 0;
@@ -1296,7 +1397,7 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
             out[r - r0 + i] = best;
         }
     }
-    free(rs); free(cols); free(vals); free(z); free(a); free(wp); free(bp); free(cursor);
+    free(rs); free(cols); free(vals); free(z); free(a); free(wp); free(bp); free(cursor); free(codes);
 }
 
 void ck_predict_labels(const double *x, long k, long r0, long r1,

@@ -140,6 +140,13 @@ final class FusedTrainer {
     /// ``accuracy(x:labels:)`` on a compact copy of x.
     func accuracy(compact x: CompactImages, labels: [Int]) -> Double {
         guard x.rows > 0 else { return 0 }
+        let predicted = predictedLabels(compact: x)
+        let correct = zip(predicted, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        return Double(correct) / Double(x.rows)
+    }
+
+    /// The predicted class of every row of a compact set, rows split over both cores.
+    func predictedLabels(compact x: CompactImages) -> [Int] {
         var predicted = [Int](repeating: 0, count: x.rows)
         predicted.withUnsafeMutableBufferPointer { o in
             guard let op = o.baseAddress else { return }
@@ -150,8 +157,7 @@ final class FusedTrainer {
                                           out + r.lowerBound)
             }
         }
-        let correct = zip(predicted, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
-        return Double(correct) / Double(x.rows)
+        return predicted
     }
 
     /// Arg-max of σ(x·W1 + b1)·W2 + b2 for every row of x, rows split over

@@ -248,7 +248,8 @@ func avx512KernelsGiveTheSameBitsAsAVX2() throws {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
     // Hidden sizes 50 (rows of 52: six 8-wide and one 4-wide register), 12 and 5.
-    func run(hidden: Int, avx512: Bool) -> (losses: [Double], network: TwoLayerNet, labels: [Int]) {
+    let compactTest = try #require(CompactImages(d.testImages))
+    func run(hidden: Int, avx512: Bool) -> (losses: [Double], network: TwoLayerNet, labels: [Int], compactLabels: [Int]) {
         let previous = ck_set_avx512(avx512 ? 1 : 0)
         defer { ck_set_avx512(previous) }
         var g = SeededGenerator(seed: 9)
@@ -263,13 +264,16 @@ func avx512KernelsGiveTheSameBitsAsAVX2() throws {
                 losses.append(trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1).loss)
             }
         }
-        return (losses, trainer.network, trainer.network.predictedLabels(d.testImages))
+        return (losses, trainer.network, trainer.network.predictedLabels(d.testImages), trainer.predictedLabels(compact: compactTest))
     }
     for hidden in [50, 12, 5] {
         let wide = run(hidden: hidden, avx512: true), narrow = run(hidden: hidden, avx512: false)
         #expect(wide.losses == narrow.losses, "hidden \(hidden)")
         #expect(wide.network == narrow.network, "hidden \(hidden)")
         #expect(wide.labels == narrow.labels, "hidden \(hidden)")
+        // Evaluation from the compact copy (with AVX-512: three rows at a time over the union of their pixels).
+        #expect(wide.compactLabels == narrow.compactLabels, "hidden \(hidden)")
+        #expect(wide.compactLabels == wide.labels, "hidden \(hidden)")
         #expect(Set(wide.labels).count > 1, "the predictions vary, hidden \(hidden)")
     }
 }
@@ -299,4 +303,28 @@ func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
     #expect(wide.w1 == narrow.w1)
     // Row 1's own pixels stay finite (only row 0 carries the NaN).
     #expect(Double(bitPattern: wide.w1[450 * 50]).isFinite)
+}
+
+/// The AVX-512 evaluation adds zero terms x·w over the union of three rows'
+/// pixels, exact only while W1 is finite: with an infinite weight it must read
+/// the rows sparsely, as the AVX2 kernels do (0·∞ would be NaN).
+@Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
+func avx512EvaluationWithAnInfiniteWeightMatchesAVX2() throws {
+    let d = try sample()
+    let compact = try #require(CompactImages(d.testImages))
+    var g = SeededGenerator(seed: 4)
+    var network = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
+    // Pixel 400 (image centre) of hidden unit 3: rows with that pixel get +∞ there, the others must not get NaN.
+    network.w1.values[400 * 50 + 3] = .infinity
+    // Class 7 wins where σ = 1 (rows with pixel 400), not where σ ≈ ½: the labels tell the two kinds of rows apart.
+    network.w2.values[3 * 10 + 7] = 1
+    network.b2[7] = -0.75
+    func labels(avx512: Bool) -> [Int] {
+        let previous = ck_set_avx512(avx512 ? 1 : 0)
+        defer { ck_set_avx512(previous) }
+        return FusedTrainer(network: network, batchSize: 100, parts: 1).predictedLabels(compact: compact)
+    }
+    let wide = labels(avx512: true), narrow = labels(avx512: false)
+    #expect(wide == narrow)
+    #expect(Set(narrow).count > 1)
 }

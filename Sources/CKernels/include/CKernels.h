@@ -13,7 +13,7 @@
 int ck_has_avx2_fma(void);
 
 /// 1 when the AVX-512 variants of the sparse product and the backward scatter
-/// are used (the CPU has AVX-512F and VL, and the environment does not set
+/// are used (the CPU has AVX-512F, VL and BW, and the environment does not set
 /// CK_AVX512=0). They give the same bits as the AVX2 kernels.
 int ck_avx512_enabled(void);
 /// Turns the AVX-512 variants on (only where the CPU has them) or off; returns
@@ -53,6 +53,7 @@ typedef struct {
     uint16_t *cols;      // rowStart[rows] entries, increasing within a row
     uint8_t *codes;
     double palette[256];
+    long paletteSize;    // the codes in use: 0 ..< paletteSize
 } ck_compact;
 
 /// The compact form of dense x (rows × columns), or 0 when x has more than
