@@ -286,6 +286,24 @@ __attribute__((noinline)) static void dense_rows_compact512(const ck_compact *s,
 /// Rows of W1 per block of the blocked product: 48 × 52 doubles (20 KB) stay in L1.
 #define W1_BLOCK 48
 
+/// 1 when v[0 ..< n] are all finite (four sums of v·0 in vectors: NaN iff one is NaN or ±∞).
+static int all_finite(const double *v, long n) {
+    const __m256d zero = _mm256_setzero_pd();
+    __m256d a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    long i = 0;
+    for (; i + 16 <= n; i += 16) {
+        a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(v + i), zero));
+        a1 = _mm256_add_pd(a1, _mm256_mul_pd(_mm256_loadu_pd(v + i + 4), zero));
+        a2 = _mm256_add_pd(a2, _mm256_mul_pd(_mm256_loadu_pd(v + i + 8), zero));
+        a3 = _mm256_add_pd(a3, _mm256_mul_pd(_mm256_loadu_pd(v + i + 12), zero));
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, _mm256_add_pd(_mm256_add_pd(a0, a1), _mm256_add_pd(a2, a3)));
+    double sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+    for (; i < n; i++) sum += v[i] * 0.0;
+    return sum == sum;
+}
+
 
 /// exp of four doubles with the C library's bits: lanes with 2⁻⁵⁴ ≤ |x| < 512
 /// follow glibc's exp (≥ 2.28, the FMA build) operation by operation —
@@ -899,10 +917,11 @@ static void prefetch_next(const ck_net *net, long q, long parts, long from, long
 #pragma clang attribute pop
 #pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
 
-/// The scatter of one W1 block [b0, b1) (see scatter_backward) with the AVX-512 kernels:
-/// every batch row's entries in the block found without branches (block_end512).
-__attribute__((noinline)) static void scatter_block_avx512(ck_net *net, long parts, long *cursor, long b0, long b1) {
-    const long hp = net->hiddenStride;
+/// For every batch row (all parts, rows ascending): visit(context, cols, vals,
+/// row, from, to) with the row's entries [from, to) in the W1 block ending at
+/// b1 (found by block_end512), and the row's cursor moved past them.
+INLINE void each_block_row512(ck_net *net, long parts, long *cursor, long b1,
+                              void (*visit)(void *, const int32_t *, const double *, long, long, long), void *context) {
     for (long q = 0; q < parts; q++) {
         const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
         const long *rs = net->rowStart + lo + q;
@@ -912,10 +931,33 @@ __attribute__((noinline)) static void scatter_block_avx512(ck_net *net, long par
         for (long i = 0; i < hi - lo; i++) {
             const long from = cursor[lo + i], to = block_end512(cols, from, rs[i + 1], b1, W1_BLOCK);
             cursor[lo + i] = to;
-            if (from == to) continue;
-            scatter_row_avx512(cols, vals, from, to, net->da1 + (lo + i) * hp, net->gw1, hp);
+            visit(context, cols, vals, lo + i, from, to);
         }
     }
+}
+
+/// dW1 rows += x·da1[row] for one row's entries (the scatter).
+INLINE void scatter_visit512(void *context, const int32_t *cols, const double *vals, long row, long from, long to) {
+    const ck_net *net = context;
+    if (from < to) scatter_row_avx512(cols, vals, from, to, net->da1 + row * net->hiddenStride, net->gw1, net->hiddenStride);
+}
+
+/// The dense backward's x of one W1 block: xt[(c − b0)·m + row] = x, and the pixels that occur.
+typedef struct { double *xt; long m, b0; uint64_t used; } dense_spread;
+
+INLINE void dense_visit512(void *context, const int32_t *cols, const double *vals, long row, long from, long to) {
+    dense_spread *d = context;
+    for (long t = from; t < to; t++) {
+        const long c = cols[t] - d->b0;
+        d->xt[c * d->m + row] = vals[t];
+        d->used |= 1ull << c;
+    }
+}
+
+/// The scatter of one W1 block [b0, b1) (see scatter_backward) with the AVX-512 kernels:
+/// every batch row's entries in the block found without branches (block_end512).
+__attribute__((noinline)) static void scatter_block_avx512(ck_net *net, long parts, long *cursor, long b0, long b1) {
+    each_block_row512(net, parts, cursor, b1, scatter_visit512, net);
 }
 
 /// For up to three pixels (rows pix[0..<n] of the dense block xt, m rows of x
@@ -970,23 +1012,9 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
 __attribute__((noinline)) static double dense_block_avx512(ck_net *net, long parts, long *cursor, long b0, long b1,
                                                            double lr, double *xt) {
     const long hp = net->hiddenStride, m = net->batch;
-    uint64_t used = 0;
-    for (long q = 0; q < parts; q++) {
-        const long lo = part_lo(net, q), hi = part_lo(net, q + 1);
-        const long *rs = net->rowStart + lo + q;
-        const long off = part_offset(net, lo, q);
-        const int32_t *cols = net->cols + off;
-        const double *vals = net->vals + off;
-        for (long i = 0; i < hi - lo; i++) {
-            const long from = cursor[lo + i], to = block_end512(cols, from, rs[i + 1], b1, W1_BLOCK);
-            cursor[lo + i] = to;
-            for (long t = from; t < to; t++) {
-                const long c = cols[t] - b0;
-                xt[c * m + lo + i] = vals[t];
-                used |= 1ull << c;
-            }
-        }
-    }
+    dense_spread spread = { xt, m, b0, 0 };
+    each_block_row512(net, parts, cursor, b1, dense_visit512, &spread);
+    uint64_t used = spread.used;
     long pix[64], count = 0;
     while (used) { pix[count++] = __builtin_ctzll(used); used &= used - 1; }
     const __m512d vlr = _mm512_set1_pd(lr);
@@ -999,16 +1027,6 @@ __attribute__((noinline)) static double dense_block_avx512(ck_net *net, long par
     }
     for (long k = 0; k < count; k++) memset(xt + pix[k] * m, 0, (size_t)m * sizeof(double));
     return _mm512_reduce_add_pd(check);
-}
-
-/// 1 when every da1 entry is finite (then the dense backward's zero terms add nothing).
-__attribute__((noinline)) static int da1_finite512(const ck_net *net) {
-    const long count = net->batch * net->hiddenStride;   // a multiple of 8
-    __m512d acc = _mm512_setzero_pd();
-    const __m512d zero = _mm512_setzero_pd();
-    for (long e = 0; e < count; e += 8) acc = _mm512_add_pd(acc, _mm512_mul_pd(_mm512_load_pd(net->da1 + e), zero));
-    const double sum = _mm512_reduce_add_pd(acc);
-    return sum == sum;
 }
 
 #pragma clang attribute pop
@@ -1035,7 +1053,7 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     // The next batch's rows are fetched from memory a few per block, while this computes.
     const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(net, r + 1) - part_lo(net, r);
     // AVX-512: the dense backward per block while da1 is finite (always, unless training diverges).
-    const int dense = wide && net->xt && da1_finite512(net);
+    const int dense = wide && net->xt && all_finite(net->da1, m * hp);
     double denseCheck = 0;
     for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
@@ -1046,8 +1064,8 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
         }
         memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
         if (wide) {
-            // Every W1 row of the block is updated: rows of pixels absent from the
-            // batch have dW1 = 0, and w − 0·lr is w, bit for bit.
+            // (Only when da1 is not finite.) Every W1 row of the block is updated: rows of
+            // pixels absent from the batch have dW1 = 0, and w − 0·lr is w, bit for bit.
             scatter_block_avx512(net, parts, cursor, b0, b1);
             memset(touched, 1, sizeof touched);
         } else {
@@ -1071,8 +1089,7 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
                 }
             }
         }
-        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0;
-        // the AVX-512 path updates them all).
+        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
         for (long p = b0; p < b1; p++) {
             if (!touched[p - b0]) continue;
             update_w1_row(net->w1 + p * hp, net->gw1 + p * hp, hp, vlr, &check);
@@ -1322,24 +1339,6 @@ int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images,
     return ck_step_finish(net, 2);
 }
 
-/// 1 when v[0 ..< n] are all finite (four sums of v·0 in vectors: NaN iff one is NaN or ±∞).
-static int all_finite(const double *v, long n) {
-    const __m256d zero = _mm256_setzero_pd();
-    __m256d a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-    long i = 0;
-    for (; i + 16 <= n; i += 16) {
-        a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(v + i), zero));
-        a1 = _mm256_add_pd(a1, _mm256_mul_pd(_mm256_loadu_pd(v + i + 4), zero));
-        a2 = _mm256_add_pd(a2, _mm256_mul_pd(_mm256_loadu_pd(v + i + 8), zero));
-        a3 = _mm256_add_pd(a3, _mm256_mul_pd(_mm256_loadu_pd(v + i + 12), zero));
-    }
-    double lanes[4];
-    _mm256_storeu_pd(lanes, _mm256_add_pd(_mm256_add_pd(a0, a1), _mm256_add_pd(a2, a3)));
-    double sum = lanes[0] + lanes[1] + lanes[2] + lanes[3];
-    for (; i < n; i++) sum += v[i] * 0.0;
-    return sum == sum;
-}
-
 /// ck_predict_labels for the rows of dense x, or of the compact set s when x is 0.
 static void predict_labels(const double *x, const ck_compact *s, long k, long r0, long r1,
                            const double *w1, long ldw1, const double *b1, long h,
@@ -1372,20 +1371,20 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
     if (dense) for (long c = 0; c < s->paletteSize; c++) pal[c + 1] = s->palette[c];
     for (long r = r0; r < r1; r += block) {
         long cnt = r1 - r < block ? r1 - r : block;
-        if (dense) {
-            dense_rows_compact512(s, r, cnt, pal, w, hp, z, codes);
-            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, b, h);
-            goto output;
-        }
-        if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
-        else compact_rows(s, r, r + cnt, rs, cols, vals);
-        if (hp <= blocked_width(wide)) {
-            blocked_sparse_dot(rs, cols, vals, cnt, w, k, hp, W1_BLOCK, cursor, z, wide);
-            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, b, h);
+        if (hp > blocked_width(wide)) {
+            if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
+            else compact_rows(s, r, r + cnt, rs, cols, vals);
+            sparse_dot_ld(rs, cols, vals, cnt, w, hp, hp, b, 1, z, hp, h);   // with bias and σ
         } else {
-            sparse_dot_ld(rs, cols, vals, cnt, w, hp, hp, b, 1, z, hp, h);
+            if (dense) {
+                dense_rows_compact512(s, r, cnt, pal, w, hp, z, codes);
+            } else {
+                if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
+                else compact_rows(s, r, r + cnt, rs, cols, vals);
+                blocked_sparse_dot(rs, cols, vals, cnt, w, k, hp, W1_BLOCK, cursor, z, wide);
+            }
+            for (long i = 0; i < cnt; i++) sigmoid_row(z + i * hp, b, h);
         }
-    output:
         for (long i = 0; i < cnt; i++) {
             affine_row(z + i * hp, h, w2, o, a);
             long best = 0;

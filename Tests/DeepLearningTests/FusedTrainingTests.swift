@@ -203,6 +203,27 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     #expect(mismatchCount == 0, "first: \(mismatches.prefix(3))")
 }
 
+/// `steps` fused SGD steps (batch 100, lr 0.1) on the sample's compact training
+/// images from a network drawn with `seed`; every step's loss and the trainer.
+private func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50, parts: Int,
+                        steps: Int) -> (losses: [Double], trainer: FusedTrainer) {
+    var g = SeededGenerator(seed: seed)
+    let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)
+    let trainer = FusedTrainer(network: start, batchSize: 100, parts: parts)
+    trainer.source = compact
+    var losses: [Double] = []
+    d.trainImages.values.withUnsafeBufferPointer { images in
+        for _ in 0..<steps {
+            let batch = g.choice(upperBound: d.trainImages.rows, count: 100)
+            let labels = batch.map { d.trainLabels[$0] }
+            let (loss, finite) = trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1)
+            #expect(finite)
+            losses.append(loss)
+        }
+    }
+    return (losses, trainer)
+}
+
 /// Splitting the step over threads (one; two with the helper thread and its
 /// moving split; three through Dispatch) changes where rows are computed,
 /// never the bits.
@@ -210,28 +231,11 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     guard MatrixBackend.avx2Available else { return }
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
-    func run(parts: Int) -> (losses: [Double], network: TwoLayerNet) {
-        var g = SeededGenerator(seed: 8)
-        let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
-        let trainer = FusedTrainer(network: start, batchSize: 100, parts: parts)
-        trainer.source = compact
-        var losses: [Double] = []
-        d.trainImages.values.withUnsafeBufferPointer { images in
-            for _ in 0..<150 {
-                let batch = g.choice(upperBound: d.trainImages.rows, count: 100)
-                let labels = batch.map { d.trainLabels[$0] }
-                let (loss, finite) = trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1)
-                #expect(finite)
-                losses.append(loss)
-            }
-        }
-        return (losses, trainer.network)
-    }
-    let one = run(parts: 1)
+    let one = trainFused(d, compact: compact, seed: 8, parts: 1, steps: 150)
     for parts in [2, 3] {
-        let other = run(parts: parts)
+        let other = trainFused(d, compact: compact, seed: 8, parts: parts, steps: 150)
         #expect(other.losses == one.losses, "\(parts) threads")
-        #expect(other.network == one.network, "\(parts) threads")
+        #expect(other.trainer.network == one.trainer.network, "\(parts) threads")
     }
 }
 
@@ -247,23 +251,12 @@ private func avx512Supported() -> Bool {
 func avx512KernelsGiveTheSameBitsAsAVX2() throws {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
-    // Hidden sizes 50 (rows of 52: six 8-wide and one 4-wide register), 12 and 5.
     let compactTest = try #require(CompactImages(d.testImages))
+    // Hidden sizes 50 (rows of 56 doubles with AVX-512, seven 8-wide registers; 52 with AVX2), 12 and 5.
     func run(hidden: Int, avx512: Bool) -> (losses: [Double], network: TwoLayerNet, labels: [Int], compactLabels: [Int]) {
         let previous = ck_set_avx512(avx512 ? 1 : 0)
         defer { ck_set_avx512(previous) }
-        var g = SeededGenerator(seed: 9)
-        let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)
-        let trainer = FusedTrainer(network: start, batchSize: 100, parts: 2)
-        trainer.source = compact
-        var losses: [Double] = []
-        d.trainImages.values.withUnsafeBufferPointer { images in
-            for _ in 0..<100 {
-                let batch = g.choice(upperBound: d.trainImages.rows, count: 100)
-                let labels = batch.map { d.trainLabels[$0] }
-                losses.append(trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1).loss)
-            }
-        }
+        let (losses, trainer) = trainFused(d, compact: compact, seed: 9, hidden: hidden, parts: 2, steps: 100)
         return (losses, trainer.network, trainer.network.predictedLabels(d.testImages), trainer.predictedLabels(compact: compactTest))
     }
     for hidden in [50, 12, 5] {

@@ -12,9 +12,10 @@
 /// 1 when the CPU has AVX2 and FMA, else 0.
 int ck_has_avx2_fma(void);
 
-/// 1 when the AVX-512 variants of the sparse product and the backward scatter
-/// are used (the CPU has AVX-512F, VL and BW, and the environment does not set
-/// CK_AVX512=0). They give the same bits as the AVX2 kernels.
+/// 1 when the AVX-512 kernels of the training step and the evaluations are
+/// used (the CPU has AVX-512F, VL and BW, and the environment does not set
+/// CK_AVX512=0); a FusedTrainer keeps the choice made when it was created.
+/// They give the same bits as the AVX2 kernels.
 int ck_avx512_enabled(void);
 /// Turns the AVX-512 variants on (only where the CPU has them) or off; returns
 /// the previous setting. For tests and measurements.
