@@ -969,7 +969,22 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
     __m512d acc[3][7];
     for (int k = 0; k < n; k++) for (int v = 0; v < n8; v++) acc[k][v] = _mm512_setzero_pd();
     const double *x0 = xt + pix[0] * m, *x1 = xt + pix[n > 1 ? 1 : 0] * m, *x2 = xt + pix[n > 2 ? 2 : 0] * m;
-    for (long i = 0; i < m; i++) {
+    const __m512d zero = _mm512_setzero_pd();
+    // Rows 64 at a time: only those where one of the pixels is non-zero (the
+    // others add ±0, which changes no sum), ascending.
+    for (long i0 = 0; i0 < m; i0 += 64) {
+      uint64_t rows = 0;
+      for (long c = 0; c < 8 && i0 + 8 * c < m; c++) {
+        const long at = i0 + 8 * c;
+        const __mmask8 valid = m - at >= 8 ? 0xff : (__mmask8)((1u << (m - at)) - 1);
+        const __mmask8 nz = _mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, x0 + at), zero, _CMP_NEQ_UQ)
+                          | _mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, x1 + at), zero, _CMP_NEQ_UQ)
+                          | _mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, x2 + at), zero, _CMP_NEQ_UQ);
+        rows |= (uint64_t)nz << (8 * c);
+      }
+      while (rows) {
+        const long i = i0 + __builtin_ctzll(rows);
+        rows &= rows - 1;
         __m512d d[7];
         for (int v = 0; v < n8; v++) d[v] = _mm512_load_pd(da1 + i * hp + 8 * v);
         const __m512d a = _mm512_set1_pd(x0[i]);
@@ -982,8 +997,8 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
             const __m512d c = _mm512_set1_pd(x2[i]);
             for (int v = 0; v < n8; v++) acc[2][v] = _mm512_fmadd_pd(c, d[v], acc[2][v]);
         }
+      }
     }
-    const __m512d zero = _mm512_setzero_pd();
     for (int k = 0; k < n; k++) {
         double *w = w1 + (b0 + pix[k]) * hp;
         for (int v = 0; v < n8; v++) {
