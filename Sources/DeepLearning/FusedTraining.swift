@@ -147,17 +147,35 @@ final class FusedTrainer {
 
     /// The predicted class of every row of a compact set, rows split over both cores.
     func predictedLabels(compact x: CompactImages) -> [Int] {
+        predictedLabels(compact: x, screened: true).labels
+    }
+
+    /// ``predictedLabels(compact:)``; with `screened` (and AVX-512 VNNI) most
+    /// rows' first layer runs in 16-bit integers with a bound on its error,
+    /// and only the rows the bound leaves open are computed in `Double`
+    /// (`exactRows`) — the same labels either way (`ck_predict_labels_compact_screened`).
+    func predictedLabels(compact x: CompactImages, screened: Bool) -> (labels: [Int], exactRows: Int) {
         var predicted = [Int](repeating: 0, count: x.rows)
+        let quant = screened
+            ? ck_quant_create(net.w1, hiddenStride, inputs, net.b1, hidden, net.w2, net.b2, outputs) : nil
+        defer { ck_quant_destroy(quant) }
+        let exact = Counter()
         predicted.withUnsafeMutableBufferPointer { o in
             guard let op = o.baseAddress else { return }
-            nonisolated(unsafe) let (net, set, out) = (net, x.pointer, op)
+            nonisolated(unsafe) let (net, set, out, quant) = (net, x.pointer, op, quant)
             let (hidden, stride, outputs) = (hidden, hiddenStride, outputs)
             MatrixKernels.runSplit(rows: x.rows, piecesPerWorker: 8) { r in
-                ck_predict_labels_compact(set, r.lowerBound, r.upperBound, net.w1, stride, net.b1, hidden, net.w2, net.b2, outputs,
-                                          out + r.lowerBound)
+                if let quant {
+                    exact.add(ck_predict_labels_compact_screened(set, r.lowerBound, r.upperBound, quant, net.w1, net.b1, net.w2,
+                                                                 net.b2, out + r.lowerBound))
+                } else {
+                    ck_predict_labels_compact(set, r.lowerBound, r.upperBound, net.w1, stride, net.b1, hidden, net.w2, net.b2,
+                                              outputs, out + r.lowerBound)
+                    exact.add(r.count)
+                }
             }
         }
-        return predicted
+        return (predicted, exact.value)
     }
 
     /// Arg-max of σ(x·W1 + b1)·W2 + b2 for every row of x, rows split over
@@ -215,4 +233,12 @@ final class CompactImages: @unchecked Sendable {
     }
 
     deinit { ck_compact_destroy(pointer) }
+}
+
+/// A count added to from several threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+    func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return total }
 }

@@ -3,8 +3,8 @@ import Testing
 import CKernels
 @testable import DeepLearning
 
-/// The shipped Fashion-MNIST sample (2000 train + 500 test images).
-private func sample() throws -> DataSet {
+/// The shipped Fashion-MNIST sample (2000 train + 500 test images); shared by the DeepLearning tests.
+func sample() throws -> DataSet {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
     return try DataSetLocator(root: root).load(.sample)
@@ -205,7 +205,7 @@ func throwingProgressStopsTraining(fused: Bool) throws {
 
 /// `steps` fused SGD steps (batch 100, lr 0.1) on the sample's compact training
 /// images from a network drawn with `seed`; every step's loss and the trainer.
-private func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50, parts: Int,
+func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50, parts: Int,
                         steps: Int) -> (losses: [Double], trainer: FusedTrainer) {
     var g = SeededGenerator(seed: seed)
     let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)

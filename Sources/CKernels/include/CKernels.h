@@ -158,4 +158,23 @@ void ck_predict_labels_compact(const ck_compact *set, long r0, long r1,
                                const double *w1, long w1RowStride, const double *b1, long hidden,
                                const double *w2, const double *b2, long outputs, long *out);
 
+/// Quantized first-layer weights for screened evaluations (see CKernels.c):
+/// 0 unless the AVX-512 kernels are on and the CPU has AVX-512 VNNI, hidden
+/// ≤ 56, outputs ≤ 16, w1RowStride = ck_padded(hidden, 1) and every parameter
+/// is finite. Made once per evaluation; the parameters must not change while it is used.
+typedef struct ck_quant ck_quant;
+/// 1 when ck_quant_create can succeed (AVX-512 kernels on, AVX-512 VNNI present).
+int ck_screening_available(void);
+ck_quant *ck_quant_create(const double *w1, long w1RowStride, long inputs, const double *b1, long hidden,
+                          const double *w2, const double *b2, long outputs);
+void ck_quant_destroy(ck_quant *quant);
+
+/// ck_predict_labels_compact (the same labels, bit for bit) with the first
+/// layer of most rows in 16-bit integers and a bound on the difference; rows
+/// the bound does not settle are computed exactly. The parameters are those
+/// quant was made from. Returns how many rows were computed exactly.
+long ck_predict_labels_compact_screened(const ck_compact *set, long r0, long r1, const ck_quant *quant,
+                                        const double *w1, const double *b1, const double *w2, const double *b2,
+                                        long *out);
+
 #endif

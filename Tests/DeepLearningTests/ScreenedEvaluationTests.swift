@@ -1,0 +1,98 @@
+import Testing
+import CKernels
+@testable import DeepLearning
+
+// Screened evaluations (ck_predict_labels_compact_screened): most rows' first
+// layer in 16-bit integers with a bound on the error, the rest in Double.
+// The labels must be those of the exact evaluation, bit for bit, always.
+
+private let screening = MatrixBackend.avx2Available && ck_screening_available() != 0
+
+/// A trainer whose network learnt 400 steps of the shipped sample.
+private func trained() throws -> (data: DataSet, trainer: FusedTrainer) {
+    let d = try sample()
+    let compact = try #require(CompactImages(d.trainImages))
+    return (d, trainFused(d, compact: compact, seed: 11, parts: 1, steps: 400).trainer)
+}
+
+@Test(.enabled(if: screening, "no AVX-512 VNNI"))
+func screenedLabelsAreTheExactLabels() throws {
+    let (d, trainer) = try trained()
+    for images in [d.trainImages, d.testImages] {
+        let compact = try #require(CompactImages(images))
+        let exact = trainer.predictedLabels(compact: compact, screened: false)
+        let screened = trainer.predictedLabels(compact: compact, screened: true)
+        #expect(screened.labels == exact.labels)
+        #expect(exact.exactRows == images.rows)
+        // The bound settles most rows (1–3 % are left to Double on Fashion-MNIST).
+        #expect(screened.exactRows < images.rows / 10, "\(screened.exactRows) of \(images.rows) rows computed exactly")
+    }
+}
+
+/// Two classes whose outputs differ by about 1e-12 — far below the integer
+/// product's error — and beat every other class: the bound cannot settle the
+/// order between them, so nearly every row must be left to the exact
+/// computation (without the bound none is), and the labels are the exact ones.
+@Test(.enabled(if: screening, "no AVX-512 VNNI"))
+func nearTiesAreComputedExactly() throws {
+    let (d, trainer) = try trained()
+    var network = trainer.network
+    for j in 0..<network.hiddenSize {
+        let w = network.w2.values[j * 10 + 2]
+        network.w2.values[j * 10 + 0] = w
+        network.w2.values[j * 10 + 1] = w + (j % 2 == 0 ? 1e-12 : -1e-12)
+    }
+    network.b2[0] = 20
+    network.b2[1] = 20
+    let near = FusedTrainer(network: network, batchSize: 100, parts: 1)
+    let compact = try #require(CompactImages(d.testImages))
+    let exact = near.predictedLabels(compact: compact, screened: false)
+    let screened = near.predictedLabels(compact: compact, screened: true)
+    #expect(Set(exact.labels) == [0, 1], "the two classes win, both of them")
+    #expect(screened.labels == exact.labels)
+    #expect(screened.exactRows > compact.rows * 9 / 10)
+}
+
+/// `images` with every non-zero pixel replaced by a value drawn from `palette`.
+private func repainted(_ images: Matrix, with palette: [Double]) -> Matrix {
+    var g = SeededGenerator(seed: 5)
+    var values = images.values
+    for i in values.indices where values[i] != 0 {
+        values[i] = palette[Int(g.next() % UInt64(palette.count))]
+    }
+    return Matrix(rows: images.rows, columns: images.columns, values: values)
+}
+
+/// Pixel values that are not k/255 (negative, above 1, irregular): the
+/// palette's integers then carry an error of their own, which the bound covers.
+/// (Without the bound, some of these labels differ from the exact ones.)
+@Test(.enabled(if: screening, "no AVX-512 VNNI"))
+func screeningWorksForAnyPalette() throws {
+    let (d, trainer) = try trained()
+    let images = repainted(d.testImages, with: [-0.31, 0.07, 0.5, 0.77, 1.3, 2.0, 1e-3, 0.333333])
+    let compact = try #require(CompactImages(images))
+    let exact = trainer.predictedLabels(compact: compact, screened: false)
+    let screened = trainer.predictedLabels(compact: compact, screened: true)
+    #expect(screened.labels == exact.labels)
+    #expect(screened.exactRows < images.rows, "some rows are settled by the bound")
+    #expect(Set(exact.labels).count > 1)
+}
+
+/// A NaN or infinite pixel, or an infinite weight: no screening, the exact kernels decide.
+@Test(.enabled(if: screening, "no AVX-512 VNNI"))
+func nonFiniteValuesAreLeftToTheExactKernels() throws {
+    let (d, trainer) = try trained()
+    var images = repainted(d.testImages, with: [0.25, 0.5, 1])
+    images.values[3 * 784 + 400] = .nan
+    images.values[7 * 784 + 300] = .infinity
+    let compact = try #require(CompactImages(images))
+    let exact = trainer.predictedLabels(compact: compact, screened: false)
+    let screened = trainer.predictedLabels(compact: compact, screened: true)
+    #expect(screened.labels == exact.labels)
+    #expect(screened.exactRows == compact.rows)
+    var network = trainer.network
+    network.w1.values[400 * 50 + 3] = .infinity
+    let infinite = FusedTrainer(network: network, batchSize: 100, parts: 1)
+    let plain = try #require(CompactImages(d.testImages))
+    #expect(infinite.predictedLabels(compact: plain, screened: true).exactRows == plain.rows)
+}
