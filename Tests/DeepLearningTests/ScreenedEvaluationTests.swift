@@ -82,17 +82,37 @@ func screeningWorksForAnyPalette() throws {
 @Test(.enabled(if: screening, "no AVX-512 VNNI"))
 func nonFiniteValuesAreLeftToTheExactKernels() throws {
     let (d, trainer) = try trained()
-    var images = repainted(d.testImages, with: [0.25, 0.5, 1])
-    images.values[3 * 784 + 400] = .nan
-    images.values[7 * 784 + 300] = .infinity
-    let compact = try #require(CompactImages(images))
-    let exact = trainer.predictedLabels(compact: compact, screened: false)
-    let screened = trainer.predictedLabels(compact: compact, screened: true)
-    #expect(screened.labels == exact.labels)
-    #expect(screened.exactRows == compact.rows)
+    for bad: [(row: Int, value: Double)] in [[(3, .nan)], [(7, .infinity)], [(3, .nan), (7, -.infinity)]] {
+        var images = repainted(d.testImages, with: [0.25, 0.5, 1])
+        for (row, value) in bad { images.values[row * 784 + 400] = value }
+        let compact = try #require(CompactImages(images))
+        let exact = trainer.predictedLabels(compact: compact, screened: false)
+        let screened = trainer.predictedLabels(compact: compact, screened: true)
+        #expect(screened.labels == exact.labels, "\(bad)")
+        #expect(screened.exactRows == compact.rows, "\(bad)")
+    }
     var network = trainer.network
     network.w1.values[400 * 50 + 3] = .infinity
     let infinite = FusedTrainer(network: network, batchSize: 100, parts: 1)
     let plain = try #require(CompactImages(d.testImages))
     #expect(infinite.predictedLabels(compact: plain, screened: true).exactRows == plain.rows)
+}
+
+/// Random networks from tiny to huge weights (σ = 0.001 … 10, biases too):
+/// wherever the bound lands, the labels are the exact ones.
+@Test(.enabled(if: screening, "no AVX-512 VNNI"))
+func screeningAgreesOnRandomNetworks() throws {
+    let d = try sample()
+    let compact = try #require(CompactImages(d.testImages))
+    var g = SeededGenerator(seed: 21)
+    for std in [0.001, 0.01, 0.1, 1, 10] {
+        var network = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: std, using: &g)
+        network.b1 = network.b1.map { _ in Double.random(in: -std...std, using: &g) }
+        network.b2 = network.b2.map { _ in Double.random(in: -std...std, using: &g) }
+        let trainer = FusedTrainer(network: network, batchSize: 100, parts: 1)
+        let exact = trainer.predictedLabels(compact: compact, screened: false)
+        let screened = trainer.predictedLabels(compact: compact, screened: true)
+        #expect(screened.labels == exact.labels, "σ = \(std)")
+        #expect(screened.exactRows < compact.rows, "σ = \(std): the bound settles some rows")
+    }
 }
