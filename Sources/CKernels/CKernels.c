@@ -50,6 +50,8 @@ static int avx512_supported(void) {
         && ck_has_avx2_fma();
 }
 
+int ck_avx512_supported(void) { return avx512_supported(); }
+
 int ck_avx512_enabled(void) {
     int v = atomic_load_explicit(&avx512State, memory_order_relaxed);
     if (v < 0) {
@@ -204,7 +206,6 @@ __attribute__((noinline)) static void scatter_row_avx512(const int32_t *cols, co
     }
 }
 
-#define DENSE_FORWARD_CASE(N8) case N8: dense_forward512(codes, cnt, k, pal, W, ld, z, 64, N8); break;
 
 /// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows r ..< r + cnt of the
 /// compact set s, three rows at a time over the union of their pixels (see
@@ -218,10 +219,7 @@ __attribute__((noinline)) static void dense_rows_compact512(const ck_compact *s,
     memset(codes, 0, (size_t)(cnt * k));
     for (long i = 0; i < cnt; i++)
         for (long e = s->rowStart[r + i]; e < s->rowStart[r + i + 1]; e++) codes[i * k + s->cols[e]] = (uint8_t)(s->codes[e] + 1);
-    switch (ld / 8) {
-        DENSE_FORWARD_CASE(1) DENSE_FORWARD_CASE(2) DENSE_FORWARD_CASE(3) DENSE_FORWARD_CASE(4) DENSE_FORWARD_CASE(5)
-        DENSE_FORWARD_CASE(6) DENSE_FORWARD_CASE(7)
-    }
+    dense_forward_ld512(codes, cnt, k, pal, W, ld, z);
 }
 
 #pragma clang attribute pop
@@ -1270,6 +1268,7 @@ void ck_predict_labels_compact(const ck_compact *s, long r0, long r1,
 #else
 // Not x86: no AVX2; callers use the Swift/BLAS paths.
 int ck_has_avx2_fma(void) { return 0; }
+int ck_avx512_supported(void) { return 0; }
 int ck_avx512_enabled(void) { return 0; }
 int ck_set_avx512(int on) { return 0; }
 long ck_gather_sparse(const double *s, long k, const long *i, long c, long *r, int32_t *co, double *v) { abort(); }

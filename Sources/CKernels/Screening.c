@@ -4,8 +4,6 @@
 
 #if defined(__x86_64__) || defined(__i386__)
 
-#define DENSE_FORWARD_CASE2(N8) case N8: dense_forward512(codes, cnt2, k, pal, W, ld, z, 64, N8); break;
-
 // ---------------------------------------------------------------------------
 // Screened evaluations (AVX-512 VNNI): the labels of ck_predict_labels_compact,
 // bit for bit, with most rows' first layer in 16-bit integers.
@@ -22,9 +20,12 @@
 // covered by terms 1e-12 relative (a 785-term sum's is below 1e-13).
 // ---------------------------------------------------------------------------
 
+/// The CPU's support, not ck_avx512_enabled(): a trainer made with the AVX-512
+/// layout keeps it (see ck_net.wide), and only such a W1 is screened; with
+/// CK_AVX512=0 trainers get the AVX2 layout, so nothing is screened.
 static int vnni_supported(void) {
     __builtin_cpu_init();
-    return ck_avx512_enabled() && __builtin_cpu_supports("avx512vnni");
+    return ck_avx512_supported() && __builtin_cpu_supports("avx512vnni");
 }
 
 int ck_screening_available(void) { return vnni_supported(); }
@@ -216,15 +217,7 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
         for (long i = 0; i < nredo; i++)
             for (long e = s->rowStart[redo[i]]; e < s->rowStart[redo[i] + 1]; e++)
                 codes[i * k + s->cols[e]] = (uint8_t)(s->codes[e] + 1);
-        const long cnt2 = nredo;
-        {
-            const long ld = hp;
-            const double *W = w1;
-            switch (ld / 8) {
-                DENSE_FORWARD_CASE2(1) DENSE_FORWARD_CASE2(2) DENSE_FORWARD_CASE2(3) DENSE_FORWARD_CASE2(4)
-                DENSE_FORWARD_CASE2(5) DENSE_FORWARD_CASE2(6) DENSE_FORWARD_CASE2(7)
-            }
-        }
+        dense_forward_ld512(codes, nredo, k, pal, w1, hp, z);
         for (long i = 0; i < nredo; i++) {
             sigmoid_row(z + i * hp, b1, h);
             affine_row(z + i * hp, h, w2, o, a);

@@ -179,6 +179,19 @@ INLINE void dense_forward512(const uint8_t *codes, long m, long k, const double 
     }
 }
 
+#define DENSE_FORWARD_CASE(N8) case N8: dense_forward512(codes, m, k, pal, W, ld, z, 64, N8); break;
+
+/// dense_forward512 for any ld ≤ 56 (a multiple of 8), pixel blocks of 64.
+static inline void dense_forward_ld512(const uint8_t *codes, long m, long k, const double *pal, const double *W, long ld,
+                                       double *z) {
+    switch (ld / 8) {
+        DENSE_FORWARD_CASE(1) DENSE_FORWARD_CASE(2) DENSE_FORWARD_CASE(3) DENSE_FORWARD_CASE(4) DENSE_FORWARD_CASE(5)
+        DENSE_FORWARD_CASE(6) DENSE_FORWARD_CASE(7)
+    }
+}
+
+#undef DENSE_FORWARD_CASE
+
 #pragma clang attribute pop
 
 #endif

@@ -24,8 +24,9 @@ final class FusedTrainer {
     private let helper: OpaquePointer?
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    /// `parts` overrides the thread count (else `DEEPLEARNING_TRAIN_THREADS` or the default).
-    init(network: TwoLayerNet, batchSize: Int, parts requestedParts: Int? = nil) {
+    /// `parts` overrides the thread count (else `DEEPLEARNING_TRAIN_THREADS` or the default);
+    /// `avx512` the kernel set (else `ck_avx512_enabled()`; AVX-512 only where the CPU has it).
+    init(network: TwoLayerNet, batchSize: Int, parts requestedParts: Int? = nil, avx512: Bool? = nil) {
         precondition(MatrixBackend.avx2Available, "FusedTrainer needs AVX2 and FMA")
         (inputs, hidden, outputs, batch) = (network.inputSize, network.hiddenSize, network.outputSize, batchSize)
         func buffer<T: Numeric>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
@@ -47,7 +48,7 @@ final class FusedTrainer {
         state = .allocate(capacity: 1)
         helper = parts == 2 ? ck_helper_create() : nil
         let sparse = batchSize * inputs + 36
-        let wide = ck_avx512_enabled() == 1
+        let wide = (avx512 ?? (ck_avx512_enabled() == 1)) && ck_avx512_supported() == 1
         let stride = ck_padded(hidden, wide ? 1 : 0)
         hiddenStride = stride
         // W1 and b1 with rows padded by zeros to whole AVX2 vectors.

@@ -206,10 +206,10 @@ func throwingProgressStopsTraining(fused: Bool) throws {
 /// `steps` fused SGD steps (batch 100, lr 0.1) on the sample's compact training
 /// images from a network drawn with `seed`; every step's loss and the trainer.
 func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50, parts: Int,
-                        steps: Int) -> (losses: [Double], trainer: FusedTrainer) {
+                steps: Int, avx512: Bool? = nil) -> (losses: [Double], trainer: FusedTrainer) {
     var g = SeededGenerator(seed: seed)
     let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)
-    let trainer = FusedTrainer(network: start, batchSize: 100, parts: parts)
+    let trainer = FusedTrainer(network: start, batchSize: 100, parts: parts, avx512: avx512)
     trainer.source = compact
     var losses: [Double] = []
     d.trainImages.values.withUnsafeBufferPointer { images in
@@ -239,12 +239,16 @@ func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int 
     }
 }
 
+/// Runs body with the AVX-512 kernels on or off, then restores them.
+private func withAVX512<T>(_ on: Bool, _ body: () throws -> T) rethrows -> T {
+    let previous = ck_set_avx512(on ? 1 : 0)
+    defer { ck_set_avx512(previous) }
+    return try body()
+}
+
 /// True when the CPU has the AVX-512 kernels (whatever CK_AVX512 says).
 private func avx512Supported() -> Bool {
-    guard MatrixBackend.avx2Available else { return false }
-    let previous = ck_set_avx512(1)
-    defer { ck_set_avx512(previous) }
-    return ck_avx512_enabled() == 1
+    MatrixBackend.avx2Available && ck_avx512_supported() == 1
 }
 
 @Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
@@ -254,10 +258,10 @@ func avx512KernelsGiveTheSameBitsAsAVX2() throws {
     let compactTest = try #require(CompactImages(d.testImages))
     // Hidden sizes 50 (rows of 56 doubles with AVX-512, seven 8-wide registers; 52 with AVX2), 12 and 5.
     func run(hidden: Int, avx512: Bool) -> (losses: [Double], network: TwoLayerNet, labels: [Int], compactLabels: [Int]) {
-        let previous = ck_set_avx512(avx512 ? 1 : 0)
-        defer { ck_set_avx512(previous) }
-        let (losses, trainer) = trainFused(d, compact: compact, seed: 9, hidden: hidden, parts: 2, steps: 100)
-        return (losses, trainer.network, trainer.network.predictedLabels(d.testImages), trainer.predictedLabels(compact: compactTest))
+        withAVX512(avx512) {
+            let (losses, trainer) = trainFused(d, compact: compact, seed: 9, hidden: hidden, parts: 2, steps: 100, avx512: avx512)
+            return (losses, trainer.network, trainer.network.predictedLabels(d.testImages), trainer.predictedLabels(compact: compactTest))
+        }
     }
     for hidden in [50, 12, 5] {
         let wide = run(hidden: hidden, avx512: true), narrow = run(hidden: hidden, avx512: false)
@@ -283,13 +287,13 @@ func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
     for p in 350..<600 { images[784 + p] = Double(p % 5) / 5 }    // row 1: pixels row 0 lacks
     for p in 200..<500 { images[2 * 784 + p] = 0.5; images[3 * 784 + p] = 0.25 }
     func run(avx512: Bool) -> (finite: Bool, w1: [UInt64]) {
-        let previous = ck_set_avx512(avx512 ? 1 : 0)
-        defer { ck_set_avx512(previous) }
-        var g = SeededGenerator(seed: 3)
-        let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
-        let trainer = FusedTrainer(network: start, batchSize: 4, parts: 1)
-        let (_, finite) = images.withUnsafeBufferPointer { trainer.step(images: $0.baseAddress!, batch: [0, 1, 2, 3], labels: [1, 2, 3, 4], learningRate: 0.1) }
-        return (finite, trainer.network.w1.values.map(\.bitPattern))
+        withAVX512(avx512) {
+            var g = SeededGenerator(seed: 3)
+            let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
+            let trainer = FusedTrainer(network: start, batchSize: 4, parts: 1, avx512: avx512)
+            let (_, finite) = images.withUnsafeBufferPointer { trainer.step(images: $0.baseAddress!, batch: [0, 1, 2, 3], labels: [1, 2, 3, 4], learningRate: 0.1) }
+            return (finite, trainer.network.w1.values.map(\.bitPattern))
+        }
     }
     let wide = run(avx512: true), narrow = run(avx512: false)
     #expect(!wide.finite && !narrow.finite)
@@ -313,9 +317,7 @@ func avx512EvaluationWithAnInfiniteWeightMatchesAVX2() throws {
     network.w2.values[3 * 10 + 7] = 1
     network.b2[7] = -0.75
     func labels(avx512: Bool) -> [Int] {
-        let previous = ck_set_avx512(avx512 ? 1 : 0)
-        defer { ck_set_avx512(previous) }
-        return FusedTrainer(network: network, batchSize: 100, parts: 1).predictedLabels(compact: compact)
+        withAVX512(avx512) { FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: avx512).predictedLabels(compact: compact) }
     }
     let wide = labels(avx512: true), narrow = labels(avx512: false)
     #expect(wide == narrow)

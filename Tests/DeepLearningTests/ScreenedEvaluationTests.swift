@@ -8,11 +8,20 @@ import CKernels
 
 private let screening = MatrixBackend.avx2Available && ck_screening_available() != 0
 
-/// A trainer whose network learnt 400 steps of the shipped sample.
+/// The exact and the screened evaluation.
+private func bothWays(_ trainer: FusedTrainer, _ compact: CompactImages)
+    -> (exact: (labels: [Int], exactRows: Int), screened: (labels: [Int], exactRows: Int)) {
+    (trainer.predictedLabels(compact: compact, screened: false), trainer.predictedLabels(compact: compact, screened: true))
+}
+
+
+/// A trainer whose network learnt 400 steps of the shipped sample. Every
+/// trainer here asks for the AVX-512 layout, the one that is screened
+/// (other tests switch the process-wide default off for a while).
 private func trained() throws -> (data: DataSet, trainer: FusedTrainer) {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
-    return (d, trainFused(d, compact: compact, seed: 11, parts: 1, steps: 400).trainer)
+    return (d, trainFused(d, compact: compact, seed: 11, parts: 1, steps: 400, avx512: true).trainer)
 }
 
 @Test(.enabled(if: screening, "no AVX-512 VNNI"))
@@ -20,8 +29,7 @@ func screenedLabelsAreTheExactLabels() throws {
     let (d, trainer) = try trained()
     for images in [d.trainImages, d.testImages] {
         let compact = try #require(CompactImages(images))
-        let exact = trainer.predictedLabels(compact: compact, screened: false)
-        let screened = trainer.predictedLabels(compact: compact, screened: true)
+        let (exact, screened) = bothWays(trainer, compact)
         #expect(screened.labels == exact.labels)
         #expect(exact.exactRows == images.rows)
         // The bound settles most rows (1–3 % are left to Double on Fashion-MNIST).
@@ -44,10 +52,9 @@ func nearTiesAreComputedExactly() throws {
     }
     network.b2[0] = 20
     network.b2[1] = 20
-    let near = FusedTrainer(network: network, batchSize: 100, parts: 1)
+    let near = FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: true)
     let compact = try #require(CompactImages(d.testImages))
-    let exact = near.predictedLabels(compact: compact, screened: false)
-    let screened = near.predictedLabels(compact: compact, screened: true)
+    let (exact, screened) = bothWays(near, compact)
     #expect(Set(exact.labels) == [0, 1], "the two classes win, both of them")
     #expect(screened.labels == exact.labels)
     #expect(screened.exactRows > compact.rows * 9 / 10)
@@ -71,8 +78,7 @@ func screeningWorksForAnyPalette() throws {
     let (d, trainer) = try trained()
     let images = repainted(d.testImages, with: [-0.31, 0.07, 0.5, 0.77, 1.3, 2.0, 1e-3, 0.333333])
     let compact = try #require(CompactImages(images))
-    let exact = trainer.predictedLabels(compact: compact, screened: false)
-    let screened = trainer.predictedLabels(compact: compact, screened: true)
+    let (exact, screened) = bothWays(trainer, compact)
     #expect(screened.labels == exact.labels)
     #expect(screened.exactRows < images.rows, "some rows are settled by the bound")
     #expect(Set(exact.labels).count > 1)
@@ -86,16 +92,15 @@ func nonFiniteValuesAreLeftToTheExactKernels() throws {
         var images = repainted(d.testImages, with: [0.25, 0.5, 1])
         for (row, value) in bad { images.values[row * 784 + 400] = value }
         let compact = try #require(CompactImages(images))
-        let exact = trainer.predictedLabels(compact: compact, screened: false)
-        let screened = trainer.predictedLabels(compact: compact, screened: true)
+        let (exact, screened) = bothWays(trainer, compact)
         #expect(screened.labels == exact.labels, "\(bad)")
         #expect(screened.exactRows == compact.rows, "\(bad)")
     }
     var network = trainer.network
     network.w1.values[400 * 50 + 3] = .infinity
-    let infinite = FusedTrainer(network: network, batchSize: 100, parts: 1)
+    let infinite = FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: true)
     let plain = try #require(CompactImages(d.testImages))
-    #expect(infinite.predictedLabels(compact: plain, screened: true).exactRows == plain.rows)
+    #expect(bothWays(infinite, plain).screened.exactRows == plain.rows)
 }
 
 /// Random networks from tiny to huge weights (σ = 0.001 … 10, biases too):
@@ -109,9 +114,8 @@ func screeningAgreesOnRandomNetworks() throws {
         var network = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: std, using: &g)
         network.b1 = network.b1.map { _ in Double.random(in: -std...std, using: &g) }
         network.b2 = network.b2.map { _ in Double.random(in: -std...std, using: &g) }
-        let trainer = FusedTrainer(network: network, batchSize: 100, parts: 1)
-        let exact = trainer.predictedLabels(compact: compact, screened: false)
-        let screened = trainer.predictedLabels(compact: compact, screened: true)
+        let trainer = FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: true)
+        let (exact, screened) = bothWays(trainer, compact)
         #expect(screened.labels == exact.labels, "σ = \(std)")
         #expect(screened.exactRows < compact.rows, "σ = \(std): the bound settles some rows")
     }

@@ -12,6 +12,10 @@
 /// 1 when the CPU has AVX2 and FMA, else 0.
 int ck_has_avx2_fma(void);
 
+/// 1 when the CPU has what the AVX-512 kernels need (AVX-512F, VL, BW; AVX2,
+/// FMA), whatever CK_AVX512 says.
+int ck_avx512_supported(void);
+
 /// 1 when the AVX-512 kernels of the training step and the evaluations are
 /// used (the CPU has AVX-512F, VL and BW, and the environment does not set
 /// CK_AVX512=0); a FusedTrainer keeps the choice made when it was created.
@@ -158,12 +162,13 @@ void ck_predict_labels_compact(const ck_compact *set, long r0, long r1,
                                const double *w1, long w1RowStride, const double *b1, long hidden,
                                const double *w2, const double *b2, long outputs, long *out);
 
-/// Quantized first-layer weights for screened evaluations (see CKernels.c):
-/// 0 unless the AVX-512 kernels are on and the CPU has AVX-512 VNNI, hidden
-/// ≤ 56, outputs ≤ 16, w1RowStride = ck_padded(hidden, 1) and every parameter
-/// is finite. Made once per evaluation; the parameters must not change while it is used.
+/// Quantized first-layer weights for screened evaluations (see Screening.c):
+/// 0 unless the CPU has the AVX-512 kernels and AVX-512 VNNI, hidden ≤ 56,
+/// outputs ≤ 16, w1RowStride = ck_padded(hidden, 1) (the AVX-512 layout of a
+/// FusedTrainer) and every parameter is finite. Made once per evaluation; the
+/// parameters must not change while it is used.
 typedef struct ck_quant ck_quant;
-/// 1 when ck_quant_create can succeed (AVX-512 kernels on, AVX-512 VNNI present).
+/// 1 when the CPU has what ck_quant_create needs (AVX-512 kernels and VNNI).
 int ck_screening_available(void);
 ck_quant *ck_quant_create(const double *w1, long w1RowStride, long inputs, const double *b1, long hidden,
                           const double *w2, const double *b2, long outputs);
