@@ -36,7 +36,6 @@ __attribute__((constructor)) static void ck_init_tables(void) {
     }
 }
 
-
 // AVX-512 variants of the two inner loops that take most of the training time
 // (CPUs with AVX-512F, VL and BW, e.g. Zen 4/5): eight doubles per register
 // instead of four, so a 52-wide row is 6 zmm + 1 ymm instead of 13 ymm. Every
@@ -205,7 +204,6 @@ __attribute__((noinline)) static void scatter_row_avx512(const int32_t *cols, co
         SCATTER512_CASE(13) SCATTER512_CASE(14)
     }
 }
-
 
 /// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows r ..< r + cnt of the
 /// compact set s, three rows at a time over the union of their pixels (see
