@@ -213,10 +213,7 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
         }
         if (nredo == 0) continue;
         // The unsettled rows, exactly (dense_rows_compact512's kernel).
-        memset(codes, 0, (size_t)(nredo * k));
-        for (long i = 0; i < nredo; i++)
-            for (long e = s->rowStart[redo[i]]; e < s->rowStart[redo[i] + 1]; e++)
-                codes[i * k + s->cols[e]] = (uint8_t)(s->codes[e] + 1);
+        for (long i = 0; i < nredo; i++) compact_row_codes(s, redo[i], codes + i * k);
         dense_forward_ld512(codes, nredo, k, pal, w1, hp, z);
         for (long i = 0; i < nredo; i++) {
             sigmoid_row(z + i * hp, b1, h);

@@ -179,6 +179,13 @@ INLINE void dense_forward512(const uint8_t *codes, long m, long k, const double 
     }
 }
 
+/// Row r of s as dense byte codes for dense_forward512 (code + 1; 0 for a zero
+/// pixel) in out[0 ..< columns].
+static inline void compact_row_codes(const ck_compact *s, long r, uint8_t *out) {
+    memset(out, 0, (size_t)s->columns);
+    for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) out[s->cols[e]] = (uint8_t)(s->codes[e] + 1);
+}
+
 #define DENSE_FORWARD_CASE(N8) case N8: dense_forward512(codes, m, k, pal, W, ld, z, 64, N8); break;
 
 /// dense_forward512 for any ld ≤ 56 (a multiple of 8), pixel blocks of 64.

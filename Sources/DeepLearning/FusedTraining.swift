@@ -51,7 +51,7 @@ final class FusedTrainer {
         let wide = (avx512 ?? (ck_avx512_enabled() == 1)) && ck_avx512_supported() == 1
         let stride = ck_padded(hidden, wide ? 1 : 0)
         hiddenStride = stride
-        // W1 and b1 with rows padded by zeros to whole AVX2 vectors.
+        // W1 and b1 with rows padded by zeros to whole vectors (AVX2 or AVX-512, see ck_padded).
         let w1 = buffer(Double.self, inputs * stride + 4)
         for p in 0..<inputs {
             for j in 0..<hidden { w1[p * stride + j] = network.w1.values[p * hidden + j] }

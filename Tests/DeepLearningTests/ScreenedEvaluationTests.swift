@@ -31,7 +31,6 @@ func screenedLabelsAreTheExactLabels() throws {
         let compact = try #require(CompactImages(images))
         let (exact, screened) = bothWays(trainer, compact)
         #expect(screened.labels == exact.labels)
-        #expect(exact.exactRows == images.rows)
         // The bound settles most rows (1–3 % are left to Double on Fashion-MNIST).
         #expect(screened.exactRows < images.rows / 10, "\(screened.exactRows) of \(images.rows) rows computed exactly")
     }
