@@ -24,10 +24,13 @@ public struct WorkbookBuilder: Sendable {
         let outputURL = URL(fileURLWithPath: options.output, isDirectory: true)
 
         // 1. Read.
-        let settings = WorkbookSettings.load(path: (options.chapters as NSString).appendingPathComponent("workbook.yml"))
-        let chapters = try ChapterLoader.loadChapters(in: options.chapters)
+        let workbookRoot = WorkbookBuilder.root(of: options.chapters)
+        let settingsPath = (options.chapters as NSString).appendingPathComponent("workbook.yml")
+        let settings = WorkbookSettings.read(path: settingsPath, root: workbookRoot)
+        let chapters = try ChapterLoader.loadChapters(in: options.chapters, workbookRoot: workbookRoot)
         var sources: [String: String] = [:]
-        for chapter in chapters { sources[chapter.path] = try? String(contentsOfFile: chapter.path, encoding: .utf8) }
+        sources[settingsPath] = settings.source
+        for chapter in chapters { sources[chapter.path] = chapter.source }
         // `--only` selects chapters (by file name or slug) or one cell (by label). Every
         // chapter is still read and checked, so numbering, navigation and cross-references
         // stay those of the whole workbook; only the selected pages are run and written.
@@ -42,7 +45,7 @@ public struct WorkbookBuilder: Sendable {
         }
 
         // 2. Check everything before anything runs.
-        let data = DataProvider(configured: options.data ?? settings.settings.data, workbookRoot: WorkbookBuilder.root(of: options.chapters))
+        let data = DataProvider(configured: options.data ?? settings.settings.data, workbookRoot: workbookRoot)
         let context = RunContext(defaultSeed: UInt64(max(0, settings.settings.seed)), data: data, sourceRoot: options.sourceRoot)
         let executor = Executor(
             registry: registry,
@@ -58,13 +61,20 @@ public struct WorkbookBuilder: Sendable {
         }
         let math = chapters.indices.map { selected.contains($0) ? MathRendering.render(chapters[$0]) : MathRendering.Rendered(html: [], diagnostics: []) }
         var diagnostics = settings.diagnostics
+        // Problems of a chapter that belong to no cell: shown in a box at the top of its page.
+        var pageProblems = [[Diagnostic]](repeating: [], count: chapters.count)
         for (i, chapter) in chapters.enumerated() where selected.contains(i) {
             diagnostics += chapter.diagnostics + math[i].diagnostics
+            let inCells = Set(chapter.cells.flatMap { chapter.diagnostics(of: $0) })
+            pageProblems[i] = chapter.diagnostics.filter { !inCells.contains($0) } + math[i].diagnostics
             for reference in chapter.references where site.targets[reference.label] == nil {
                 let hint = closestMatch(to: reference.label, among: Array(site.targets.keys).sorted()).map { "did you mean '@\($0)'?" }
-                diagnostics.append(.error("reference to unknown label '@\(reference.label)'", at: reference.location,
-                                          hint: hint, length: reference.label.count + 1))
+                let problem = Diagnostic.error("reference to unknown label '@\(reference.label)'", at: reference.location,
+                                               hint: hint, length: reference.label.count + 1)
+                diagnostics.append(problem)
+                pageProblems[i].append(problem)
             }
+            pageProblems[i].sort { $0.location < $1.location }
         }
         diagnostics += plans.flatMap(\.diagnostics)
         var seen: Set<Diagnostic> = []
@@ -87,7 +97,7 @@ public struct WorkbookBuilder: Sendable {
 
         // 4. Render and write: the only step that touches the disk.
         try write(chapters: chapters, selected: selected, plans: plans, results: results, site: site, math: math,
-                  sources: sources, to: outputURL)
+                  problems: pageProblems, sources: sources, to: outputURL)
 
         // 5. Report. Failures while running were not known before; print them now.
         let printed = Set(diagnostics)
@@ -114,7 +124,8 @@ public struct WorkbookBuilder: Sendable {
     /// Writes the stylesheet, the index, the reference, and for each selected chapter its
     /// figures, page and record, then the timings.
     private func write(chapters: [Chapter], selected: Set<Int>, plans: [CellPlan], results: [CellResult],
-                       site: SiteMap, math: [MathRendering.Rendered], sources: [String: String], to outputURL: URL) throws {
+                       site: SiteMap, math: [MathRendering.Rendered], problems: [[Diagnostic]], sources: [String: String],
+                       to outputURL: URL) throws {
         let writer = OutputWriter(directory: outputURL)
         try writer.prepare()
         try writer.write(Stylesheet.css, to: "style.css")
@@ -143,7 +154,7 @@ public struct WorkbookBuilder: Sendable {
             let page = ChapterPageRenderer(
                 chapter: chapter, number: site.entries[index].number, results: chapterResults, figureFiles: figureFiles,
                 prose: ProseRenderer(math: math[index].html, site: site, currentFile: chapter.slug + ".html"),
-                site: site, diagnosticText: { $0.formatted(source: sources[$0.location.file]) })
+                site: site, problems: problems[index], diagnosticText: { $0.formatted(source: sources[$0.location.file]) })
             try writer.write(page.render(), to: chapter.slug + ".html")
             try writer.write(ChapterRecord.json(chapter: chapter, results: chapterResults, figureFiles: figureFiles).render(),
                              to: chapter.slug + ".json")

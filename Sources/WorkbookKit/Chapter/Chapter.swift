@@ -19,11 +19,14 @@ public struct Chapter: Sendable, Equatable {
     public var references: [CrossReference]
     /// Problems found while reading, in document order.
     public var diagnostics: [Diagnostic]
+    /// The text every location points into (line endings made `\n`), for
+    /// caret lines; empty when the file could not be read.
+    public var source: String
 
     public init(
         path: String, slug: String, title: String, summary: String?,
         blocks: [ChapterBlock], math: [MathSpan], references: [CrossReference],
-        diagnostics: [Diagnostic]
+        diagnostics: [Diagnostic], source: String = ""
     ) {
         self.path = path
         self.slug = slug
@@ -33,6 +36,7 @@ public struct Chapter: Sendable, Equatable {
         self.math = math
         self.references = references
         self.diagnostics = diagnostics
+        self.source = source
     }
 
     /// All run cells, in document order.

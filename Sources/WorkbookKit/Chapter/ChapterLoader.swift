@@ -16,15 +16,26 @@ public enum ChapterLoader {
     }
 
     /// Reads and parses every chapter in `directory` (see `chapterPaths(in:)`).
-    /// Throws only if the directory or a file cannot be read; Markdown
-    /// problems are in each chapter's `diagnostics`.
-    public static func loadChapters(in directory: String) throws -> [Chapter] {
-        try chapterPaths(in: directory).map { try loadChapter(at: $0) }
+    /// Throws only if the directory cannot be listed: a chapter that cannot be
+    /// read (not UTF-8, a directory, a FIFO, a dangling symlink, a symlink out
+    /// of `workbookRoot`, no permission) is a chapter with one diagnostic, so
+    /// the others still build. `workbookRoot` defaults to the folder holding
+    /// `directory`.
+    public static func loadChapters(in directory: String, workbookRoot: String? = nil) throws -> [Chapter] {
+        let root = workbookRoot ?? URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+            .deletingLastPathComponent().path
+        return try chapterPaths(in: directory).map { loadChapter(at: $0, workbookRoot: root) }
     }
 
-    /// Reads and parses one chapter file.
-    public static func loadChapter(at path: String) throws -> Chapter {
-        let source = try String(contentsOfFile: path, encoding: .utf8)
-        return Chapter.parse(source: source, path: path)
+    /// Reads and parses one chapter file; see `loadChapters(in:workbookRoot:)`.
+    public static func loadChapter(at path: String, workbookRoot: String?) -> Chapter {
+        switch SourceFileReader.read(path, what: "chapter", root: workbookRoot) {
+        case .text(let source):
+            return Chapter.parse(source: source, path: path)
+        case .refused(let diagnostic):
+            let slug = Chapter.slug(forPath: path)
+            return Chapter(path: path, slug: slug, title: Chapter.fallbackTitle(slug: slug), summary: nil,
+                           blocks: [], math: [], references: [], diagnostics: [diagnostic])
+        }
     }
 }

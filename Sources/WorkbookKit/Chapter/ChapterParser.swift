@@ -5,7 +5,8 @@ extension Chapter {
     /// Parses chapter text. `path` is used as given for `Chapter.path` and
     /// in every location; the slug is its file name without `.md`.
     /// Never fails: problems become `diagnostics`.
-    public static func parse(source: String, path: String) -> Chapter {
+    public static func parse(source original: String, path: String) -> Chapter {
+        let source = LineEndings.normalized(original)
         let slug = slug(forPath: path)
         let front = FrontMatter.split(source, file: path)
         let protected = MathProtector.protect(front.markdown, file: path)
@@ -43,7 +44,7 @@ extension Chapter {
         diagnostics.sort { $0.location < $1.location }
         return Chapter(
             path: path, slug: slug, title: title, summary: front.summary, blocks: builder.blocks,
-            math: protected.math, references: protected.references, diagnostics: diagnostics)
+            math: protected.math, references: protected.references, diagnostics: diagnostics, source: source)
     }
 
     /// `chapters/01-loss.md` → `01-loss`.
@@ -141,6 +142,7 @@ private struct ChapterBuilder {
 
     /// Column of NAME in "```run NAME" on the fence line.
     private func nameColumn(line: Int, indent: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return indent + 1 }
         let bytes = Array(lines[line - 1].utf8)
         var i = indent
         let fence = i < bytes.count ? bytes[i] : 0

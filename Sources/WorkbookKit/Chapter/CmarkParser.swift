@@ -39,7 +39,11 @@ enum CmarkParser {
     private static let renderOptions: Int32 = 0
 
     static func parse(_ markdown: String) -> Document {
-        let root: OpaquePointer? = markdown.withCString { cmark_parse_document($0, strlen($0), parseOptions) }
+        // The byte count, not `strlen`: a NUL byte in the text must not end it (cmark makes it U+FFFD).
+        var text = markdown
+        let root: OpaquePointer? = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
+        }
         guard let root else { return Document(blocks: [], rawHTML: []) }
         defer { cmark_node_free(root) }
 

@@ -114,10 +114,11 @@ struct MathProtector {
         return spaceAfter(j + 1)
     }
 
-    /// Which lines are code (fenced, including fences, or indented).
-    private func codeLines() -> [Bool] {
+    /// Which lines are code (fenced, including fences, or indented), and the
+    /// 0-based line of a fence still open at the end of the file.
+    private func codeLines() -> (code: [Bool], unclosedFence: Int?) {
         var code = [Bool](repeating: false, count: lineStarts.count)
-        var open: (char: UInt8, count: Int)?
+        var open: (char: UInt8, count: Int, line: Int)?
         var previousBlank = true, previousCode = false, inList = false
         for line in 0..<lineStarts.count {
             if let fenceOpen = open {
@@ -136,7 +137,7 @@ struct MathProtector {
             }
             let width = indent(line).width
             if let f = fence(line) {
-                open = (f.char, f.count)
+                open = (f.char, f.count, line)
                 code[line] = true
                 previousCode = true
             } else if width >= (inList ? 8 : 4), previousBlank || previousCode {
@@ -152,13 +153,19 @@ struct MathProtector {
             }
             previousBlank = false
         }
-        return code
+        return (code, open?.line)
     }
 
     // MARK: Scanning
 
     private mutating func run() {
-        let code = codeLines()
+        let (code, unclosedFence) = codeLines()
+        if let line = unclosedFence {
+            let fenceStart = indent(line).end
+            diagnostics.append(.warning(
+                "code fence is not closed; everything after it is code", at: location(of: fenceStart),
+                hint: "end the block with a line of the same fence, e.g. ```", length: 3))
+        }
         var line = 0
         while line < lineStarts.count {
             if code[line] || isBlank(line) {

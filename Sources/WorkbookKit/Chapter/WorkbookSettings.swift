@@ -25,13 +25,30 @@ public struct WorkbookSettings: Sendable, Equatable {
     /// Reads the file at `path`; defaults (and no diagnostics) if it does not
     /// exist. Bad values are reported and replaced by their default.
     public static func load(path: String) -> (settings: WorkbookSettings, diagnostics: [Diagnostic]) {
-        guard FileManager.default.fileExists(atPath: path) else { return (WorkbookSettings(), []) }
-        do {
-            return parse(yaml: try String(contentsOfFile: path, encoding: .utf8), file: path)
-        } catch {
-            return (WorkbookSettings(), [.error(
-                "cannot read settings: \(error.localizedDescription)",
-                at: SourceLocation(file: path, line: 1, column: 1))])
+        let loaded = read(path: path)
+        return (loaded.settings, loaded.diagnostics)
+    }
+
+    /// What `load(path:)` returns, and the text its diagnostics point into.
+    public struct Loaded: Sendable {
+        public var settings: WorkbookSettings
+        public var diagnostics: [Diagnostic]
+        /// The file's text (line endings made `\n`), nil if it was not read.
+        public var source: String?
+    }
+
+    /// Like `load(path:)`, keeping the source for caret lines. A file that is
+    /// not a regular file, not UTF-8 or a symlink out of `root` is a located error.
+    public static func read(path: String, root: String? = nil) -> Loaded {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return Loaded(settings: WorkbookSettings(), diagnostics: [], source: nil) }
+        switch SourceFileReader.read(path, what: "workbook.yml", root: root) {
+        case .refused(let diagnostic):
+            return Loaded(settings: WorkbookSettings(), diagnostics: [diagnostic], source: nil)
+        case .text(let text):
+            let source = LineEndings.normalized(text)
+            let (settings, diagnostics) = parse(yaml: source, file: path)
+            return Loaded(settings: settings, diagnostics: diagnostics, source: source)
         }
     }
 

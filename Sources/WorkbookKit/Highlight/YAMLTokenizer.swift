@@ -154,7 +154,7 @@ enum YAMLTokenizer {
             if let q = at(k), q == "\"" || q == "'" {
                 k += 1
                 while let c = at(k), c != q { k += 1 }
-                k += 1
+                k = min(k + 1, chars.count)  // an unclosed quote ends at the line end, not past it
             } else {
                 while let c = at(k), !"[]{},:#".contains(c) { k += 1 }
             }

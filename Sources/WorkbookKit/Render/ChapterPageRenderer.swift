@@ -7,6 +7,9 @@ struct ChapterPageRenderer {
     var figureFiles: [String: [String]]
     var prose: ProseRenderer
     var site: SiteMap
+    /// Problems of the chapter outside its cells (front matter, math, references,
+    /// an unreadable file), shown in a box under the title.
+    var problems: [Diagnostic] = []
     /// Compiler-style text of a diagnostic (with the source line and caret).
     var diagnosticText: (Diagnostic) -> String
 
@@ -17,6 +20,7 @@ struct ChapterPageRenderer {
         if let summary = chapter.summary, !summary.isEmpty {
             body += "<p class=\"summary\">\(HTML.escape(summary))</p>\n"
         }
+        body += problemBox()
         body += tableOfContents()
         var cellIndex = 0
         for block in chapter.blocks {
@@ -40,6 +44,15 @@ struct ChapterPageRenderer {
         body += navigation()
         return PageLayout.page(title: "\(chapter.title) — \(site.title)", workbookTitle: site.title,
                                description: chapter.summary, body: body)
+    }
+
+    private func problemBox() -> String {
+        guard !problems.isEmpty else { return "" }
+        var html = "<div class=\"chapter-diagnostics\" role=\"alert\"><div class=\"cell-error\">"
+        for problem in problems {
+            html += "<pre>\(HTML.escape(diagnosticText(problem)))</pre>"
+        }
+        return html + "</div></div>\n"
     }
 
     private func tableOfContents() -> String {
