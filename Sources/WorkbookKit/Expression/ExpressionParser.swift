@@ -8,10 +8,20 @@
 ///
 /// Unary minus sits *below* `^`, so `-x^2` is −(x²) as in mathematics, and
 /// the exponent is a `unary`, so `2^-1` and `2^3^2` (= 2^9) work.
+///
+/// Sums and products are read in loops into chains, so their length costs no
+/// stack. What does recurse — parentheses, function calls, unary signs and
+/// exponents — may nest at most `maximumNesting` levels (docs/languages.md);
+/// the token that would open one more level is reported, instead of the
+/// parser overflowing its stack on `((((…` or `----…x`.
 struct ExpressionParser {
+    /// How deeply parentheses, calls, unary signs and exponents may nest.
+    static let maximumNesting = 32
+
     private var tokens: [ExpressionToken]
     private var position = 0
     private let variables: [String]
+    private var depth = 0
 
     init(tokens: [ExpressionToken], variables: [String]) {
         self.tokens = tokens
@@ -34,44 +44,64 @@ struct ExpressionParser {
     }
 
     private mutating func parseSum() throws(LanguageError) -> ExpressionNode {
-        var node = try parseProduct()
+        let first = try parseProduct()
+        var rest: [ExpressionNode.Link] = []
         while case .symbol(let c) = current.kind, c == "+" || c == "-" {
             advance()
-            let rhs = try parseProduct()
-            node = .binary(c == "+" ? .add : .subtract, node, rhs)
+            rest.append(.init(op: c == "+" ? .add : .subtract, node: try parseProduct()))
         }
-        return node
+        return rest.isEmpty ? first : .sum(first, rest)
     }
 
     private mutating func parseProduct() throws(LanguageError) -> ExpressionNode {
-        var node = try parseUnary()
+        let first = try parseUnary()
+        var rest: [ExpressionNode.Link] = []
         while case .symbol(let c) = current.kind, c == "*" || c == "/" {
             advance()
             if c == "*", current.kind == .symbol("*") {
                 throw LanguageError(message: "'**' is not an operator", column: current.column - 1, length: 2,
                                     hint: "use ^ for powers, e.g. x^2")
             }
-            let rhs = try parseUnary()
-            node = .binary(c == "*" ? .multiply : .divide, node, rhs)
+            rest.append(.init(op: c == "*" ? .multiply : .divide, node: try parseUnary()))
         }
-        return node
+        return rest.isEmpty ? first : .product(first, rest)
+    }
+
+    /// One level deeper for what `opener` opens; throws past `maximumNesting`.
+    private mutating func enter(_ opener: ExpressionToken) throws(LanguageError) {
+        depth += 1
+        if depth > Self.maximumNesting {
+            throw LanguageError(
+                message: "expression nests more than \(Self.maximumNesting) levels deep",
+                column: opener.column, length: opener.length,
+                hint: "parentheses, function calls, signs and powers may nest at most \(Self.maximumNesting) levels")
+        }
     }
 
     private mutating func parseUnary() throws(LanguageError) -> ExpressionNode {
-        if case .symbol(let c) = current.kind, c == "-" || c == "+" {
+        // A run of signs is read in a loop: `----x` nests once per sign, checked before recursing.
+        var minusSigns = 0
+        var signs = 0
+        defer { depth -= signs }
+        while case .symbol(let c) = current.kind, c == "-" || c == "+" {
+            try enter(current)
+            signs += 1
+            if c == "-" { minusSigns += 1 }
             advance()
-            let operand = try parseUnary()
-            return c == "-" ? .negate(operand) : operand
         }
-        return try parsePower()
+        var node = try parsePower()
+        for _ in 0..<minusSigns { node = .negate(node) }
+        return node
     }
 
     private mutating func parsePower() throws(LanguageError) -> ExpressionNode {
         let base = try parsePrimary()
         guard current.kind == .symbol("^") else { return base }
+        try enter(current)
+        defer { depth -= 1 }
         advance()
         let exponent = try parseUnary()
-        return .binary(.power, base, exponent)
+        return .power(base, exponent)
     }
 
     private mutating func parsePrimary() throws(LanguageError) -> ExpressionNode {
@@ -84,6 +114,8 @@ struct ExpressionParser {
             advance()
             return try parseName(name, token: token)
         case .symbol("("):
+            try enter(token)
+            defer { depth -= 1 }
             advance()
             let inner = try parseSum()
             try closeParenthesis(opened: token)
@@ -113,6 +145,8 @@ struct ExpressionParser {
                                     column: token.column, length: token.length, hint: "write \(name)(x)")
             }
             let open = current
+            try enter(open)
+            defer { depth -= 1 }
             advance()
             let argument = try parseSum()
             try closeParenthesis(opened: open)

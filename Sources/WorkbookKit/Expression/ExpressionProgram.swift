@@ -35,17 +35,24 @@ struct ExpressionProgram: Sendable, Equatable {
         case .call(let f, let a):
             emit(a, depth: &depth)
             instructions.append(.apply(f))
-        case .binary(let op, let a, let b):
+        case .power(let a, let b):
             emit(a, depth: &depth)
             emit(b, depth: &depth)
-            switch op {
-            case .add: instructions.append(.add)
-            case .subtract: instructions.append(.subtract)
-            case .multiply: instructions.append(.multiply)
-            case .divide: instructions.append(.divide)
-            case .power: instructions.append(.power)
-            }
+            instructions.append(.power)
             depth -= 1
+        case .sum(let first, let rest), .product(let first, let rest):
+            emit(first, depth: &depth)
+            for link in rest {
+                emit(link.node, depth: &depth)
+                switch link.op {
+                case .add: instructions.append(.add)
+                case .subtract: instructions.append(.subtract)
+                case .multiply: instructions.append(.multiply)
+                case .divide: instructions.append(.divide)
+                case .power: instructions.append(.power)
+                }
+                depth -= 1
+            }
         }
     }
 

@@ -17,13 +17,9 @@ enum ExpressionTeX {
         switch node {
         case .number, .constant, .variable, .call: return .atom
         case .negate: return .unary
-        case .binary(let op, _, _):
-            switch op {
-            case .add, .subtract: return .sum
-            case .multiply: return .product
-            case .divide: return .atom // \frac{}{} is self-delimiting
-            case .power: return .power
-            }
+        case .sum: return .sum
+        case .product: return isFraction(node) ? .atom : .product  // \frac{}{} is self-delimiting
+        case .power: return .power
         }
     }
 
@@ -37,24 +33,36 @@ enum ExpressionTeX {
             return "-" + wrap(a, unless: level(a) >= .unary && !isNegative(a))
         case .call(let f, let a):
             return call(f, render(a))
-        case .binary(let op, let a, let b):
-            switch op {
-            case .add:
-                return render(a) + " + " + wrap(b, unless: !isNegative(b))
-            case .subtract:
-                return render(a) + " - " + wrap(b, unless: level(b) > .sum && !isNegative(b))
-            case .multiply:
-                let left = wrap(a, unless: level(a) >= .product)
-                let right = wrap(b, unless: level(b) > .product && !isNegative(b))
-                // Juxtapose like a textbook, except where two numbers would merge.
-                let separator = startsWithDigit(right) ? " \\cdot " : " "
-                return left + separator + right
-            case .divide:
-                return "\\frac{" + render(a) + "}{" + render(b) + "}"
-            case .power:
-                let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !isFraction(a))
-                return base + "^{" + render(b) + "}"
+        case .sum(let first, let rest):
+            var text = render(first)
+            for link in rest {
+                if link.op == .add {
+                    text += " + " + wrap(link.node, unless: !isNegative(link.node))
+                } else {
+                    text += " - " + wrap(link.node, unless: level(link.node) > .sum && !isNegative(link.node))
+                }
             }
+            return text
+        case .product(let first, let rest):
+            // Left to right, as evaluated: `a/b*c` is (a/b)·c, `a*b/c` is (a·b)/c.
+            var text = render(first)
+            var left = level(first)
+            for link in rest {
+                if link.op == .divide {
+                    text = "\\frac{" + text + "}{" + render(link.node) + "}"
+                    left = .atom
+                } else {
+                    let right = wrap(link.node, unless: level(link.node) > .product && !isNegative(link.node))
+                    if left < .product { text = "\\left(" + text + "\\right)" }
+                    // Juxtapose like a textbook, except where two numbers would merge.
+                    text += (startsWithDigit(right) ? " \\cdot " : " ") + right
+                    left = .product
+                }
+            }
+            return text
+        case .power(let a, let b):
+            let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !isFraction(a))
+            return base + "^{" + render(b) + "}"
         }
     }
 
@@ -73,7 +81,7 @@ enum ExpressionTeX {
     }
 
     private static func isFraction(_ node: ExpressionNode) -> Bool {
-        if case .binary(.divide, _, _) = node { return true }
+        if case .product(_, let rest) = node { return rest.last?.op == .divide }
         return false
     }
 

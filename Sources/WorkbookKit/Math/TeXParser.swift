@@ -5,10 +5,18 @@
 /// Commands live in `TeXParser+Commands.swift`, environments in
 /// `TeXParser+Environments.swift`; this file has rows, atoms and scripts.
 struct TeXParser {
+    /// How deeply groups, arguments, `\left…\right` and environments may
+    /// nest (docs/languages.md). Every recursion of the parser passes
+    /// `parseRow` or `parseArgument`, which count it, so `{{{…`, `\sqrt{\sqrt{…`
+    /// or `\left(\left(…` is a located error and never a stack overflow.
+    static let maximumNesting = 64
+
     let chars: [Character]
     var i = 0
     /// Set inside `\mathbf{…}` etc.; letters and digits are restyled.
     var font: TeXFont?
+    /// Current nesting, see `maximumNesting`.
+    var depth = 0
 
     init(_ tex: String) { chars = Array(tex) }
 
@@ -44,6 +52,8 @@ struct TeXParser {
     /// Parses atoms until a terminator (end, `}`, `&`, `\\`, `\right`,
     /// `\end`, and `]` when `bracket`), which is left unconsumed.
     mutating func parseRow(bracket: Bool = false) throws(LanguageError) -> [MathAtom] {
+        try enterNesting()
+        defer { depth -= 1 }
         var atoms: [MathAtom] = []
         while true {
             skipSpaces()
@@ -286,8 +296,10 @@ struct TeXParser {
         }
         let c = chars[i]
         if c == "{" {
-            return MathAtom(xml: MathAtom.row(try parseGroup()))
+            return MathAtom(xml: MathAtom.row(try parseGroup()))  // parseRow counts this level
         }
+        try enterNesting()
+        defer { depth -= 1 }
         if isDigit(c) {
             i += 1
             return MathAtom(xml: "<mn>" + styled(String(c)) + "</mn>")
@@ -298,6 +310,18 @@ struct TeXParser {
             return MathAtom(xml: "<mi>" + XMLEscaping.escape(styled(String(c))) + "</mi>")
         }
         return try parseAtom(previous: nil)
+    }
+
+    /// One level deeper at `i`; past `maximumNesting` an error at the construct that opens it.
+    mutating func enterNesting() throws(LanguageError) {
+        depth += 1
+        guard depth > Self.maximumNesting else { return }
+        // The construct is usually just before `i` (the `{` or `\left(` already read).
+        var column = min(i, chars.count)
+        if column > 0, chars[column - 1] == "{" || chars[column - 1] == "[" { column -= 1 }
+        throw LanguageError(
+            message: "TeX nests more than \(Self.maximumNesting) levels deep", column: column + 1,
+            hint: "groups, arguments, \\left…\\right and environments may nest at most \(Self.maximumNesting) levels")
     }
 
     // MARK: Characters
