@@ -1,0 +1,124 @@
+import SVGPlot
+
+/// Puts the words of a cell's outputs into an edition's language at render
+/// time, so that the outputs themselves — what the cache stores — are the
+/// same in every edition and a cell runs once for all of them.
+///
+/// Directives write their words in English from the templates of
+/// `Strings.english`. A text is translated when it is exactly what one of those
+/// templates makes: the template's holes are read back out of the text,
+/// translated in turn ("100 steps" inside a note), and put into the other
+/// language's template. A text no template made (a number, a formula, a
+/// legend the chapter wrote) is left as it is.
+public struct OutputLocalizer: Sendable {
+    public let strings: Strings
+    /// Each English template without holes, by its text.
+    private let exact: [String: TextKey]
+    /// English templates with holes, the longest literal text first, so that
+    /// "train acc (seed {seed})" is tried before "seed {seed}".
+    private let patterns: [(key: TextKey, template: TextTemplate)]
+
+    public init(strings: Strings) {
+        self.strings = strings
+        var exact: [String: TextKey] = [:]
+        var patterns: [(key: TextKey, template: TextTemplate)] = []
+        for key in TextKey.allCases {
+            let template = Strings.english.template(key)
+            if template.holes.isEmpty {
+                exact[template.fill([:])] = exact[template.fill([:])] ?? key
+            } else {
+                patterns.append((key, template))
+            }
+        }
+        self.exact = exact
+        self.patterns = patterns.sorted { $0.template.literalLength > $1.template.literalLength }
+    }
+
+    /// Whether this localizer changes anything (English outputs stay as they are).
+    public var isIdentity: Bool { strings.language == Strings.english.language }
+
+    /// `text` in this localizer's language, or `text` itself when no template made it.
+    public func translate(_ text: String) -> String {
+        translate(text, depth: 0)
+    }
+
+    private func translate(_ text: String, depth: Int) -> String {
+        guard !isIdentity, !text.isEmpty, depth < 3 else { return text }
+        if let key = exact[text] {
+            return strings.entries[key] ?? text
+        }
+        for (key, template) in patterns {
+            guard let own = strings.entries[key], let values = template.match(text) else { continue }
+            return TextTemplate(own).fill(values.mapValues { translate($0, depth: depth + 1) })
+        }
+        return text
+    }
+
+    /// The outputs with every name, heading, note and figure word translated.
+    /// Numbers, code and images are untouched.
+    public func localize(_ outputs: [CellOutput]) -> [CellOutput] {
+        guard !isIdentity else { return outputs }
+        return outputs.map(localize)
+    }
+
+    private func localize(_ output: CellOutput) -> CellOutput {
+        switch output {
+        case .value(let name, let value, let text):
+            return .value(name: translate(name), value: value, text: text)
+        case .numbers(let name, let values):
+            return .numbers(name: translate(name), values: values)
+        case .table(var table):
+            table.columns = table.columns.map(translate)
+            table.rows = table.rows.map { row in
+                row.map { cell in
+                    if case .text(let text) = cell { return .text(translate(text)) }
+                    return cell
+                }
+            }
+            return .table(table)
+        case .figure(var figure):
+            figure.svg = localizeSVG(figure.svg)
+            return .figure(figure)
+        case .note(let text):
+            return .note(translate(text))
+        case .code:
+            return output
+        }
+    }
+
+    /// Translates the content of every `<text>` and `<title>` element of an SVG
+    /// document made by SVGPlot (whose text elements hold escaped text only).
+    public func localizeSVG(_ svg: String) -> String {
+        var out = ""
+        out.reserveCapacity(svg.utf8.count)
+        var rest = Substring(svg)
+        while let open = [rest.range(of: "<text"), rest.range(of: "<title")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            let closing = rest[open.lowerBound...].hasPrefix("<title") ? "</title>" : "</text>"
+            guard let contentStart = rest[open.upperBound...].firstIndex(of: ">"),
+                  let close = rest[contentStart...].range(of: closing) else { break }
+            let content = rest[rest.index(after: contentStart)..<close.lowerBound]
+            out += rest[..<rest.index(after: contentStart)]
+            if content.contains("<") {
+                out += content
+            } else {
+                out += svgEscape(translate(XMLText.unescape(String(content))))
+            }
+            out += closing
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
+
+/// The five entities `svgEscape` writes, undone.
+enum XMLText {
+    static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
