@@ -12,7 +12,9 @@ public enum DataSetSource: String, Sendable, Equatable, CaseIterable {
 
 /// Finds the four MNIST-format files, in this order:
 ///
-/// 1. an explicitly configured directory (``configuredDirectory``);
+/// 1. an explicitly configured directory (``configuredDirectory``) — when one
+///    is configured it is the only place tried: a mistyped `--data` or
+///    `data:` is an error, never a silent switch to another data set;
 /// 2. real MNIST in `dataset/` relative to the workbook root;
 /// 3. Fashion-MNIST at ``systemFashionMNISTDirectory``;
 /// 4. the sample shipped in the repository, `data/fashion-mnist-sample/`.
@@ -78,7 +80,7 @@ public struct DataSetLocator: Sendable, Equatable {
             candidates.append((dir, (dir as NSString).lastPathComponent,
                                isFashion ? ClassNames.fashionMNIST : ClassNames.digits))
         }
-        for source in [DataSetSource.mnist, .fashionMNIST, .sample] {
+        for source in [DataSetSource.mnist, .fashionMNIST, .sample] where configuredDirectory == nil {
             let p = place(of: source)
             candidates.append((p.directory, p.name, p.classNames))
         }

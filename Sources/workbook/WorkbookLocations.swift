@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WorkbookKit
 
 /// The options `build` and `serve` share: where the workbook is, where pages
@@ -18,6 +19,18 @@ struct WorkbookLocations: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        // The output folder is written and stale figures in it are removed: never `/`,
+        // a system folder, the home folder, or a folder holding the chapters.
+        if let reason = OutputFolderCheck.refusal(output: output, chapters: chapters) {
+            throw ValidationError(reason)
+        }
+        // A --data folder that does not exist is a mistake, not a reason to fall back to another data set.
+        if let data {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--data '\(data)' is not a folder; give the folder that holds the MNIST-format files")
+            }
+        }
     }
 
     /// Build options with these locations filled in.
@@ -25,7 +38,8 @@ struct WorkbookLocations: ParsableArguments {
         var options = BuildOptions()
         options.chapters = chapters
         options.output = output
-        options.data = data
+        // Relative to the working directory, like every path on the command line.
+        options.data = data.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
         if let jobs { options.jobs = jobs }
         return options
     }

@@ -38,10 +38,10 @@ private func tinyDataSet(gzip: Bool) throws -> String {
     let found = try DataSetLocator(root: root, configuredDirectory: dir).locate()
     #expect(found.directory == dir && found.tried == [dir])
 
+    // A configured directory without the files is an error naming it, never a fallback to another data set.
     let missing = root + "/nowhere"
-    let fallback = try? DataSetLocator(root: root, configuredDirectory: missing).locate()
-    if let fallback {
-        #expect(fallback.tried.prefix(2) == [missing, root + "/dataset"])
+    #expect(throws: DataSetLocator.NotFound(tried: [missing])) {
+        try DataSetLocator(root: root, configuredDirectory: missing).locate()
     }
     #expect(DataSetLocator(root: root).place(of: .sample).directory == root + "/data/fashion-mnist-sample")
     #expect(DataSetSource(rawValue: "fashion-mnist") == .fashionMNIST)

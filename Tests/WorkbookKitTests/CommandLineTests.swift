@@ -58,3 +58,26 @@ private func runWorkbook(_ arguments: [String], in directory: URL) throws -> (st
     }
     #expect(try runWorkbook(["directives", "nosuch"], in: root).status == 2)
 }
+
+@Test func outputIntoTheChaptersOrTheWorkbookFolderOrRootExitsTwo() throws {
+    let root = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
+    try "---\ntitle: A\n---\n".write(to: root.appendingPathComponent("chapters/01-a.md"), atomically: true, encoding: .utf8)
+    for output in ["/", ".", "chapters", "/usr", "/etc"] {
+        let result = try runWorkbook(["build", "--output", output], in: root)
+        #expect(result.status == 2, "--output \(output)")
+        #expect(result.stderr.contains("refusing to write the output into"), "--output \(output)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path))
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("chapters/index.html").path))
+}
+
+@Test func dataFolderThatDoesNotExistExitsTwo() throws {
+    let root = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
+    let result = try runWorkbook(["build", "--data", "no-such-folder"], in: root)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--data 'no-such-folder' is not a folder"))
+}

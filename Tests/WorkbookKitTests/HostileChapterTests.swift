@@ -170,3 +170,14 @@ func unreadableChapterIsALocatedError() throws {
         #expect(html.contains("5") || html.contains("a") || html.contains("["), "\(line)")
     }
 }
+
+@Test func settingsDataFolderThatDoesNotExistIsALocatedError() throws {
+    let root = try workbook(["workbook.yml": "title: X\ndata: no/such/folder\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let loaded = WorkbookSettings.read(path: root.appendingPathComponent("chapters/workbook.yml").path, root: root.path)
+    let error = try #require(loaded.diagnostics.first)
+    #expect(error.message.hasPrefix("data folder 'no/such/folder' does not exist"))
+    #expect(error.location.line == 2)
+    #expect(error.location.column == 7)
+    #expect(loaded.settings.data == "no/such/folder")  // kept: cells that read data fail too, none falls back
+}

@@ -4,13 +4,40 @@ import Foundation
 /// them: the directive, its normalized parameters, the data it reads and the
 /// identity of the tool's build. A damaged or unreadable entry counts as a
 /// miss — the cell runs again — never as an error.
+///
+/// The cache is not trusted further than it must be: an entry must be the
+/// envelope this type wrote (format, its own key, at least one output), a
+/// regular file under `maximumEntryBytes`, and every figure in it must pass
+/// `CachedSVGCheck`; otherwise it is a miss. NaN and ±∞ are stored as the
+/// strings "NaN", "Infinity" and "-Infinity", so such cells are cached too.
 public struct CellCache: Sendable {
     public var directory: URL
     /// Identifies the build of the tool: rebuilding the tool invalidates every entry.
     public var toolIdentity: String
 
     /// Bump when the stored format changes.
-    static let formatVersion = "workbook-cache-2"
+    static let formatVersion = "workbook-cache-3"
+    /// Larger entries are not read (no cell writes one this big).
+    static let maximumEntryBytes = 64 << 20
+
+    /// What one entry file holds.
+    struct Entry: Codable {
+        var format: String
+        var key: String
+        var outputs: [CellOutput]
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
+    }
 
     public init(directory: URL, toolIdentity: String) {
         self.directory = directory
@@ -23,22 +50,41 @@ public struct CellCache: Sendable {
 
     public func load(_ key: String) -> [CellOutput]? {
         let url = directory.appendingPathComponent(key + ".json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode([CellOutput].self, from: data)
+        var info = stat()
+        guard isUsableDirectory, lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              Int(info.st_size) <= CellCache.maximumEntryBytes,
+              let data = try? Data(contentsOf: url),
+              let entry = try? CellCache.decoder().decode(Entry.self, from: data),
+              entry.format == CellCache.formatVersion, entry.key == key, !entry.outputs.isEmpty else { return nil }
+        for case .figure(let figure) in entry.outputs where !CachedSVGCheck.isSafe(figure.svg) { return nil }
+        return entry.outputs
     }
 
     public func store(_ outputs: [CellOutput], under key: String) {
-        guard let data = try? JSONEncoder().encode(outputs) else { return }
+        let entry = Entry(format: CellCache.formatVersion, key: key, outputs: outputs)
+        guard let data = try? CellCache.encoder().encode(entry) else { return }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard isUsableDirectory else { return }
         try? AtomicFile.write(data, to: directory.appendingPathComponent(key + ".json"))
+    }
+
+    /// The cache folder is used only if it is a real folder, not a link out of the output folder.
+    private var isUsableDirectory: Bool {
+        var info = stat()
+        return lstat(directory.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// What the cell at `place` (chapter path and label) last ran with, so a
     /// rerun can say why it ran: "lr changed", "tool rebuilt", "data changed".
     public func reason(place: String, directive: String, arguments: CellArguments, inputs: String) -> String {
         let url = directory.appendingPathComponent("last-" + StableHash.of([place]) + ".txt")
-        defer { try? AtomicFile.write([directive, toolIdentity, inputs, arguments.canonical].joined(separator: "\u{1}"), to: url) }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return "new cell" }
+        defer {
+            if isUsableDirectory {
+                try? AtomicFile.write([directive, toolIdentity, inputs, arguments.canonical].joined(separator: "\u{1}"), to: url)
+            }
+        }
+        guard isUsableDirectory, OutputWriter.isRegularFile(url.path),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "new cell" }
         let parts = text.components(separatedBy: "\u{1}")
         guard parts.count == 4, parts[0] == directive else { return "new cell" }
         let before = CellCache.lines(parts[3]), now = CellCache.lines(arguments.canonical)

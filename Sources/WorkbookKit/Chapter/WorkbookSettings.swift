@@ -47,9 +47,29 @@ public struct WorkbookSettings: Sendable, Equatable {
             return Loaded(settings: WorkbookSettings(), diagnostics: [diagnostic], source: nil)
         case .text(let text):
             let source = LineEndings.normalized(text)
-            let (settings, diagnostics) = parse(yaml: source, file: path)
+            let (settings, parsed) = parse(yaml: source, file: path)
+            var diagnostics = parsed
+            if let data = settings.data, let root {
+                let directory = data.hasPrefix("/") ? data : (root as NSString).appendingPathComponent(data)
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                    diagnostics.append(.error(
+                        "data folder '\(data)' does not exist (looked for \(directory))", at: dataLocation(in: source, file: path),
+                        hint: "give a folder, relative to the workbook folder, that holds the four MNIST-format files",
+                        length: max(1, data.utf8.count)))
+                }
+            }
             return Loaded(settings: settings, diagnostics: diagnostics, source: source)
         }
+    }
+
+    /// Where the value of the top-level `data:` key is in `yaml`.
+    private static func dataLocation(in yaml: String, file: String) -> SourceLocation {
+        let positions = YAMLPositions(yaml: yaml, file: file, firstLine: 1)
+        if case .mapping(let mapping)? = try? Yams.compose(yaml: yaml) {
+            for (key, value) in mapping where key.string == "data" { return positions.location(value.mark) }
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
     }
 
     /// Parses settings text; `file` is used in diagnostic locations.

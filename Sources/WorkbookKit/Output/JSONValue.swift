@@ -27,9 +27,14 @@ public indirect enum JSONValue: Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .integer(let i): out += String(i)
         case .number(let d):
-            // JSON has no NaN or infinity: they are written as null (and the
-            // page spells them out).
-            out += d.isFinite ? "\(d)" : "null"
+            // JSON has no NaN or infinity: they are written as the strings
+            // "NaN", "Infinity" and "-Infinity" (README, "The JSON record"), so
+            // a reader can tell a diverged value from a missing one.
+            if d.isFinite {
+                out += "\(d)"
+            } else {
+                out += d.isNaN ? "\"NaN\"" : (d > 0 ? "\"Infinity\"" : "\"-Infinity\"")
+            }
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
