@@ -116,3 +116,15 @@ private let figure = OutputFigure(
     let json = JSONValue.array([.number(.nan), .number(.infinity), .number(-.infinity), .number(0.5)]).render()
     #expect(json == "[\n  \"NaN\",\n  \"Infinity\",\n  \"-Infinity\",\n  0.5\n]\n")
 }
+
+@Test func everySVGPlotGoldenFigurePassesTheCacheCheck() throws {
+    // Tests/SVGPlotTests/Golden, two folders above this file: what SVGPlot really draws.
+    let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SVGPlotTests/Golden")
+    let names = try FileManager.default.contentsOfDirectory(atPath: golden.path).filter { $0.hasSuffix(".svg") }
+    #expect(names.count >= 10)
+    for name in names {
+        let svg = try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8)
+        #expect(CachedSVGCheck.isSafe(svg), "\(name) would never be read back from the cache")
+    }
+}
