@@ -1,0 +1,102 @@
+/// Lays a figure's panels out in their grid, draws each through one
+/// `SVGRenderer` and writes the SVG document around them.
+extension Figure {
+    /// The text of the SVG `<desc>`: what is plotted, axis ranges, series and their
+    /// extremes, clipped points. Use it as HTML alt text.
+    public var summary: String {
+        draw().description
+    }
+
+    /// The figure as a standalone, byte-deterministic SVG document.
+    public func render() -> String {
+        let drawing = draw()
+        let (width, height) = size
+        let w = svgNumber(width), h = svgNumber(height)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
+        svg += " role=\"img\" aria-labelledby=\"\(placeholder)-title \(placeholder)-desc\" class=\"wbp-root\">\n"
+        svg += "<title id=\"\(placeholder)-title\">\(svgEscape(drawing.title))</title>\n"
+        svg += "<desc id=\"\(placeholder)-desc\">\(svgEscape(drawing.description))</desc>\n"
+        svg += "<style>\(Theme.css)</style>\n"
+        svg += "<rect class=\"wbp-bg\" width=\"\(w)\" height=\"\(h)\"/>\n"
+        svg += drawing.body
+        svg += "</svg>\n"
+        let identifier = id.isEmpty ? "wbp" + fnv1aHex(svg) : svgEscape(id)
+        return svg.replacingOccurrences(of: placeholder, with: identifier)
+    }
+
+    /// The usable size (see `init`).
+    var size: (Double, Double) {
+        (width.isFinite ? max(10, width) : 640, height.isFinite ? max(10, height) : 400)
+    }
+
+    /// The drawn panels and what the document says about them.
+    struct Drawing {
+        var title: String
+        var description: String
+        var body: String
+    }
+
+    func draw() -> Drawing {
+        let (width, height) = size
+        let columns = max(1, columns)
+        var renderer = SVGRenderer()
+        let titleHeight = title.isEmpty ? 0.0 : 30.0
+        if !title.isEmpty {
+            renderer.text(title, at: Point(x: width / 2, y: 20), anchor: .middle, classes: "wbp-t wbp-title")
+        }
+        let rows = max(1, (panels.count + columns - 1) / columns)
+        let cellW = width / Double(columns)
+        let cellH = (height - titleHeight) / Double(rows)
+        func cell(_ index: Int) -> Rect {
+            Rect(x: Double(index % columns) * cellW, y: titleHeight + Double(index / columns) * cellH, w: cellW, h: cellH)
+        }
+        let axesPanels = panels.enumerated().map { index, panel -> AxesPanel? in
+            guard case .axes(let axes) = panel else { return nil }
+            return AxesPanel(axes: axes, rect: cell(index), id: "\(placeholder)-\(index)")
+        }
+        // Rows in which some panel notes clipped points: every panel of the row keeps room for it.
+        let rowsWithNotes = Set(axesPanels.indices.filter { axesPanels[$0]?.clipsPoints == true }.map { $0 / columns })
+        var descriptions: [String] = []
+        var panelTitles: [String] = []
+        for (index, panel) in panels.enumerated() {
+            switch panel {
+            case .axes(let axes):
+                let axesPanel = axesPanels[index]!
+                let layout = axesPanel.layout(reserveNoteSpace: rowsWithNotes.contains(index / columns))
+                axesPanel.draw(layout, into: &renderer)
+                descriptions.append(axesPanel.description(layout))
+                if !axes.title.isEmpty { panelTitles.append(axes.title) }
+            case .wireframe(let surface):
+                let artist = SurfaceArtist(surface: surface, rect: cell(index))
+                artist.draw(into: &renderer)
+                descriptions.append(artist.description)
+                if !surface.title.isEmpty { panelTitles.append(surface.title) }
+            case .images(let grid):
+                let artist = ImageGridArtist(grid: grid, rect: cell(index))
+                artist.draw(into: &renderer)
+                descriptions.append(artist.description)
+                if !grid.title.isEmpty { panelTitles.append(grid.title) }
+            }
+        }
+        let svgTitle = !title.isEmpty ? title : (panelTitles.isEmpty ? "Plot" : panelTitles.joined(separator: " / "))
+        var description = descriptions.joined(separator: " ")
+        if panels.count > 1 { description = "\(panels.count) panels. " + description }
+        return Drawing(title: svgTitle, description: description, body: renderer.svg)
+    }
+}
+
+/// Stands in for the id prefix until the document hash is known (a control
+/// character, which `svgEscape` removes from user text, so it cannot clash).
+let placeholder = "\u{1}"
+
+/// The first 8 hex digits of the FNV-1a hash of `text` (the figure's id).
+func fnv1aHex(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+    return String(padded.prefix(8))
+}
