@@ -50,10 +50,16 @@ let package = Package(
             swiftSettings: optimizedInEveryConfiguration
         ),
         .target(name: "SVGPlot"),
+        // What a reader's Swift cells link against besides DeepLearning and SVGPlot:
+        // show(…), check(…) and the message protocol the workbook reads back
+        // (WorkbookKit decodes it; see docs/swift-cells.md).
+        // Swift 5 mode: it sets the C `stdout` buffering, which Swift 6 mode rejects as shared state.
+        .target(name: "WorkbookCellSupport", dependencies: ["DeepLearning", "SVGPlot"],
+                swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(
             name: "WorkbookKit",
             dependencies: [
-                "CCmark", "DeepLearning", "SVGPlot",
+                "CCmark", "DeepLearning", "SVGPlot", "WorkbookCellSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
