@@ -14,7 +14,9 @@ struct CellPlan: Sendable {
     /// Set when the cell is valid but should not run in this build; it is then only read from the cache.
     var skipReason: String?
 
-    var isRunnable: Bool { directive != nil && arguments != nil && diagnostics.allSatisfy { $0.severity != .error } }
+    var isRunnable: Bool {
+        (cell.kind == .swift || directive != nil && arguments != nil) && diagnostics.allSatisfy { $0.severity != .error }
+    }
 }
 
 /// What a label may look like: it becomes an HTML id and a file name, so

@@ -28,7 +28,9 @@ public struct Executor: Sendable {
                 var plan = CellPlan(chapterIndex: chapterIndex, cell: cell, label: "cell-\(cellIndex + 1)",
                                     caption: "", echo: true, directive: nil, arguments: nil,
                                     diagnostics: chapter.diagnostics(of: cell))
-                if plan.diagnostics.isEmpty {
+                if cell.kind == .swift {
+                    (plan.caption, plan.echo) = (cell.swiftSource.options.caption ?? "", cell.swiftSource.options.echo)
+                } else if plan.diagnostics.isEmpty {
                     switch validator.validate(cell) {
                     case .valid(let directive, let arguments):
                         plan.directive = directive
@@ -91,11 +93,16 @@ public struct Executor: Sendable {
     func run(_ plans: [CellPlan],
              progress: @escaping @Sendable (String, Double, String) -> Void = { _, _, _ in },
              finished: @escaping @Sendable (CellResult) -> Void) -> [CellResult] {
-        runConcurrently(count: plans.count, width: jobs) { index in
-            let result = self.execute(plans[index], progress: progress)
-            finished(result)
-            return result
+        // A chapter's Swift cells are one program: one job runs them all, in order.
+        let jobs = SwiftCellJobs.group(plans)
+        let done = runConcurrently(count: jobs.count, width: self.jobs) { job -> [CellResult] in
+            let results = plans[jobs[job][0]].cell.kind == .swift
+                ? self.executeSwift(jobs[job].map { plans[$0] })
+                : [self.execute(plans[jobs[job][0]], progress: progress)]
+            results.forEach(finished)
+            return results
         }
+        return SwiftCellJobs.scatter(done, jobs: jobs)
     }
 
     private func execute(_ plan: CellPlan, progress: @escaping @Sendable (String, Double, String) -> Void) -> CellResult {

@@ -96,7 +96,11 @@ private struct ChapterBuilder {
             blocks.append(.prose(html: MathPlaceholder.removingLineFillers(html), location: at))
         case let .code(info, literal):
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.first == "run" {
+            if words.count >= 2, words[0] == "swift", words[1] == "run" {
+                let (cell, problems) = RunCell.swiftCell(body: literal, fence: at, bodyLocation: location(block.line + 1, leadingSpaces(block.line) + 1))
+                blocks.append(.cell(cell))
+                diagnostics += problems
+            } else if words.first == "run" {
                 blocks.append(.cell(cell(words: words, body: literal, line: block.line, at: at)))
             } else {
                 blocks.append(.code(language: words.first.map(String.init) ?? "", code: literal, location: at))

@@ -16,11 +16,14 @@ public struct RunCell: Sendable, Equatable {
     public var parameters: [CellParameter]
     /// Location of the first body line.
     public var bodyLocation: SourceLocation
+    /// A directive's YAML cell, or a Swift cell (```swift run, see SwiftCells/).
+    public var kind: RunCellKind = .directive
 
     public init(
         directive: String, directiveLocation: SourceLocation, location: SourceLocation,
-        body: String, parameters: [CellParameter], bodyLocation: SourceLocation
+        body: String, parameters: [CellParameter], bodyLocation: SourceLocation, kind: RunCellKind = .directive
     ) {
+        self.kind = kind
         self.directive = directive
         self.directiveLocation = directiveLocation
         self.location = location
@@ -33,6 +36,14 @@ public struct RunCell: Sendable, Equatable {
     public subscript(key: String) -> CellParameter? {
         parameters.first { $0.key == key }
     }
+}
+
+/// What a run cell's body is.
+public enum RunCellKind: String, Sendable, Equatable {
+    /// `run NAME`: YAML parameters of directive NAME.
+    case directive
+    /// `swift run`: Swift code, compiled and run with the chapter's other Swift cells.
+    case swift
 }
 
 /// `key: value` in a run cell body (or in a nested mapping).

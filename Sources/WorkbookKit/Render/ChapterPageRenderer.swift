@@ -70,10 +70,10 @@ struct ChapterPageRenderer {
         let cell = result.cell
         let number = "\(self.number).\(index + 1)"
         var html = "<figure class=\"cell\(result.diagnostics.isEmpty ? "" : " cell-failed")\" id=\"\(HTML.escape(result.label))\">\n"
-        html += "<div class=\"cell-header\"><span class=\"cell-directive\">run \(HTML.escape(cell.directive))</span>"
+        html += "<div class=\"cell-header\"><span class=\"cell-directive\">\(HTML.escape(cell.headerText))</span>"
         html += "<span class=\"cell-location\">\(HTML.escape(cell.location.file)):\(cell.location.line)</span></div>\n"
         if result.echo || !result.diagnostics.isEmpty, !cell.body.isEmpty {
-            html += "<pre class=\"cell-params\"><code>\(SyntaxHighlighter.highlight(cell.body, language: "yaml"))</code></pre>\n"
+            html += "<pre class=\"cell-params\"><code>\(SyntaxHighlighter.highlight(cell.body, language: cell.bodyLanguage))</code></pre>\n"
         }
         if !result.diagnostics.isEmpty {
             html += "<div class=\"cell-error\" role=\"alert\">"

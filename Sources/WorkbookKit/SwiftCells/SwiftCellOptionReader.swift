@@ -7,6 +7,9 @@ struct SwiftCellOptionReader {
     let bodyLocation: SourceLocation
     var options = SwiftCellOptions()
     var diagnostics: [Diagnostic] = []
+    /// The option lines as parameters (key and value with their locations), so that
+    /// the build finds a Swift cell's `label` and `caption` as it finds a directive's.
+    var parameters: [CellParameter] = []
 
     init(bodyLocation: SourceLocation) {
         self.bodyLocation = bodyLocation
@@ -34,6 +37,9 @@ struct SwiftCellOptionReader {
         let rawValue = keyStart[keyStart.index(after: colon)...]
         let value = Self.unquoted(rawValue.trimmingCharacters(in: .whitespaces))
         let valueOffset = line.utf8.count - rawValue.drop { $0 == " " }.utf8.count
+        if SwiftCellOptions.names.contains(key) {
+            parameters.append(CellParameter(key: key, keyLocation: at(keyOffset), value: .scalar(value, at(valueOffset), quoted: true)))
+        }
         switch key {
         case "label":
             if value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" }) {

@@ -13,6 +13,8 @@ public struct SwiftCellSource: Sendable, Equatable {
     public var codeLocation: SourceLocation
     /// Problems with the option lines (unknown option, bad value).
     public var diagnostics: [Diagnostic]
+    /// The known options as written, with locations.
+    public var parameters: [CellParameter] = []
 
     public init(options: SwiftCellOptions, code: String, codeLocation: SourceLocation, diagnostics: [Diagnostic] = []) {
         self.options = options
@@ -32,6 +34,7 @@ public struct SwiftCellSource: Sendable, Equatable {
         }
         self.options = reader.options
         self.diagnostics = reader.diagnostics
+        self.parameters = reader.parameters
         self.code = lines.dropFirst(consumed).joined(separator: "\n")
         self.codeLocation = SourceLocation(file: bodyLocation.file, line: bodyLocation.line + consumed, column: 1)
     }

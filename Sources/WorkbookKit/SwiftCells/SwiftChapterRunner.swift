@@ -51,6 +51,8 @@ public struct SwiftChapterRunner: Sendable {
     public var packageRoot: String?
     /// Bytes of printed text kept per cell; the rest is cut with a note.
     public var textLimit: Int
+    /// Set in the child's environment besides the tool's own (where the sample data is).
+    public var environment: [String: String] = [:]
 
     public init(
         toolchain: Result<SwiftToolchain, SwiftToolchain.Missing> = SwiftToolchain.current(),
@@ -136,7 +138,7 @@ public struct SwiftChapterRunner: Sendable {
         let nonce = String(UInt64.random(in: 1...UInt64.max), radix: 36)
         let timeouts = cells.map { $0.options.timeout ?? SwiftCellOptions.defaultTimeout }
         var transcript = CellTranscript(nonce: nonce, timeouts: timeouts, textLimit: textLimit)
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         environment[CellMessage.nonceVariable] = nonce
         environment["SWIFT_BACKTRACE"] = TrapReport.backtraceSetting
         let result: ChildProcess.Result

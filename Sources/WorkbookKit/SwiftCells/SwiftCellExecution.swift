@@ -1,0 +1,121 @@
+import Foundation
+
+/// Which plans run together: each directive cell alone, and all the Swift
+/// cells of a chapter as one job (they are one program).
+enum SwiftCellJobs {
+    static func group(_ plans: [CellPlan]) -> [[Int]] {
+        var jobs: [[Int]] = []
+        var swiftJob: [Int: Int] = [:]
+        for (i, plan) in plans.enumerated() {
+            if plan.cell.kind == .swift {
+                if let job = swiftJob[plan.chapterIndex] { jobs[job].append(i); continue }
+                swiftJob[plan.chapterIndex] = jobs.count
+            }
+            jobs.append([i])
+        }
+        return jobs
+    }
+
+    /// Results of the jobs back in the order of the plans.
+    static func scatter(_ done: [[CellResult]], jobs: [[Int]]) -> [CellResult] {
+        var ordered: [(Int, CellResult)] = []
+        for (job, indices) in jobs.enumerated() { ordered += zip(indices, done[job]) }
+        return ordered.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+extension Executor {
+    /// Runs a chapter's Swift cells: from the cache when every cell's key is
+    /// there, else the whole program from the top (the compiled binary itself
+    /// is cached by the program's text). A cell's key is its code, the code of
+    /// every Swift cell before it, the sample data and the tool's build.
+    func executeSwift(_ plans: [CellPlan]) -> [CellResult] {
+        guard let first = plans.first else { return [] }
+        let file = first.cell.location.file
+        let sample = try? context.data.locate("sample").get().directory
+        let dataIdentity = sample.map(Self.filesIdentity) ?? "no sample"
+        var codeSoFar: [String] = []
+        let keys = plans.map { plan -> String? in
+            codeSoFar.append(plan.cell.body)
+            return cache.map { StableHash.of(["swift-cell-1", $0.toolIdentity, dataIdentity, file] + codeSoFar) }
+        }
+        var results = plans.map { plan in
+            CellResult(cell: plan.cell, label: plan.label, caption: plan.caption, echo: plan.echo, status: .error,
+                       seconds: 0, outputs: [], diagnostics: plan.diagnostics, reason: "error")
+        }
+        // A cell that is wrong before compiling (a bad option, a bad label) stops the chapter's program.
+        if plans.contains(where: { !$0.isRunnable }) {
+            for i in plans.indices where plans[i].isRunnable {
+                results[i].status = .skipped
+                results[i].reason = "not run"
+                results[i].diagnostics.append(.note("not run: a Swift cell of this chapter has an error", at: plans[i].cell.bodyLocation))
+            }
+            return results
+        }
+        if readCache, let cache {
+            let stored = keys.map { key in key.flatMap { cache.load($0) } }
+            if stored.allSatisfy({ $0 != nil }) {
+                for i in plans.indices {
+                    results[i].status = .cached
+                    results[i].outputs = stored[i] ?? []
+                    results[i].reason = "cached"
+                }
+                return results
+            }
+        }
+        if plans.allSatisfy({ $0.skipReason != nil }) {
+            for i in plans.indices {
+                results[i].status = .skipped
+                results[i].reason = plans[i].skipReason ?? "skipped"
+                results[i].outputs = [.note("This cell was not run: \(results[i].reason). Build without --only to run it.")]
+            }
+            return results
+        }
+        let firstChanged = readCache ? keys.firstIndex { key in key.flatMap { cache?.load($0) } == nil } ?? 0 : 0
+        let cacheDirectory = cache?.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("workbook-swift-cells")
+        var runner = SwiftChapterRunner(cacheDirectory: cacheDirectory, workingDirectory: context.data.workbookRoot)
+        if let sample { runner.environment["WORKBOOK_SAMPLE_DATA"] = sample }
+        let run = runner.run(file: file, cells: plans.map(\.cell.swiftSource))
+        let how = (run.reusedBinary ? "program reused" : "program compiled") + (run.linkedLibrary ? ", cell library linked" : "")
+        for i in plans.indices {
+            let cellRun = run.cells[i]
+            results[i].outputs = cellRun.items.map(Self.output)
+            results[i].diagnostics += cellRun.diagnostics
+            switch cellRun.status {
+            case .finished:
+                results[i].status = .ran
+                results[i].reason = i < firstChanged ? "ran: with its chapter's program (\(how))"
+                    : "ran: \(readCache ? "no cache entry from the Swift cell at line \(plans[firstChanged].cell.location.line) on" : "--no-cache") (\(how))"
+                if let key = keys[i] { cache?.store(results[i].outputs, under: key) }
+            case .failed:
+                results[i].status = .error
+            case .notRun:
+                results[i].status = .skipped
+                results[i].reason = "not run"
+            }
+        }
+        results[0].seconds = run.compileSeconds + run.runSeconds
+        return results
+    }
+
+    /// How a Swift cell's item is shown with the existing output kinds: printed
+    /// text as a plain block, a check as a note that says pass or fail.
+    static func output(_ item: SwiftCellItem) -> CellOutput {
+        switch item {
+        case .printed(let text): .code(language: "output", code: text, origin: "printed")
+        case .output(let output): output
+        case .check(let check): .note((check.passed ? "✓ check passed — " : "✗ check failed — ") + check.summary)
+        }
+    }
+
+    /// Paths, sizes and times of the files in a data directory: replacing them reruns the cells.
+    static func filesIdentity(_ directory: String) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        return names.map { name -> String in
+            let attributes = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)) ?? [:]
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(name)|\(size)|\(time)"
+        }.joined(separator: "\n")
+    }
+}
