@@ -1,0 +1,71 @@
+import Testing
+@testable import DeepLearning
+
+/// A small seeded image-like data set: 120 training and 40 test "images" of
+/// 36 pixels in steps of 1/255 (like MNIST's), three classes told apart by
+/// which third of the image is bright, with noise.
+private func smallImages() -> (train: Matrix, trainLabels: [Int], test: Matrix, testLabels: [Int]) {
+    var generator = SeededGenerator(seed: 17)
+    func images(_ count: Int) -> (Matrix, [Int]) {
+        let labels = (0..<count).map { $0 % 3 }
+        let values = labels.flatMap { label in
+            (0..<36).map { pixel -> Double in
+                let bright = pixel / 12 == label ? 180.0 : 20.0
+                let noisy = bright + 60 * generator.nextStandardNormal()
+                return (min(max(noisy, 0), 255)).rounded() / 255
+            }
+        }
+        return (Matrix(rows: count, columns: 36, values: values), labels)
+    }
+    let (train, trainLabels) = images(120)
+    let (test, testLabels) = images(40)
+    return (train, trainLabels, test, testLabels)
+}
+
+private let options = TrainingOptions(hiddenSize: 10, learningRate: 0.5, batchSize: 20, iterations: 60, seed: 3)
+
+/// The readable loop and `train`'s generic matrix path are the same
+/// computation: equal histories, every loss and weight to the bit.
+@Test func referenceLoopEqualsTheGenericTrainingPath() throws {
+    let d = smallImages()
+    let reference = try referenceTrain(trainImages: d.train, trainLabels: d.trainLabels,
+                                       testImages: d.test, testLabels: d.testLabels, options: options)
+    let generic = try train(trainImages: d.train, trainLabels: d.trainLabels, testImages: d.test,
+                            testLabels: d.testLabels, options: options, fused: false, progress: nil)
+    #expect(reference.losses.count == 60)
+    #expect(reference.losses.map(\.bitPattern) == generic.losses.map(\.bitPattern))
+    #expect(reference.network.w1.values.map(\.bitPattern) == generic.network.w1.values.map(\.bitPattern))
+    #expect(reference == generic)
+}
+
+/// The fused AVX2 trainer (what the pages' `train` cells run on such CPUs)
+/// against the readable loop: the same losses, accuracies and weights to
+/// the bit.
+@Test(.enabled(if: MatrixBackend.avx2Available, "the fused trainer needs AVX2 and FMA"))
+func fusedTrainerGivesTheReferenceLoopsBits() throws {
+    let d = smallImages()
+    let reference = try referenceTrain(trainImages: d.train, trainLabels: d.trainLabels,
+                                       testImages: d.test, testLabels: d.testLabels, options: options)
+    let fused = try train(trainImages: d.train, trainLabels: d.trainLabels, testImages: d.test,
+                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+    #expect(fused.losses.map(\.bitPattern) == reference.losses.map(\.bitPattern))
+    #expect(fused.trainAccuracy == reference.trainAccuracy)
+    #expect(fused.testAccuracy == reference.testAccuracy)
+    #expect(fused.network.w1.values.map(\.bitPattern) == reference.network.w1.values.map(\.bitPattern))
+    #expect(fused.network == reference.network)
+}
+
+/// The same at the book's shapes (784 pixels, 50 hidden units, batches of
+/// 100) on the shipped Fashion-MNIST sample, as chapter 7's `train` cell.
+@Test(.enabled(if: MatrixBackend.avx2Available, "the fused trainer needs AVX2 and FMA"))
+func fusedTrainerGivesTheReferenceLoopsBitsAtTheBooksShapes() throws {
+    let d = try sample()
+    let options = TrainingOptions(iterations: 40, seed: 1)
+    let reference = try referenceTrain(trainImages: d.trainImages, trainLabels: d.trainLabels,
+                                       testImages: d.testImages, testLabels: d.testLabels, options: options)
+    let fused = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
+                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+    #expect(fused.losses.map(\.bitPattern) == reference.losses.map(\.bitPattern))
+    #expect(fused.trainAccuracy == reference.trainAccuracy && fused.testAccuracy == reference.testAccuracy)
+    #expect(fused.network == reference.network)
+}
