@@ -51,10 +51,11 @@ extension Directive {
                 outputs.append(.value(name: "end x0 \(tag)", value: end[0]))
                 outputs.append(.value(name: "end x1 \(tag)", value: end[1]))
                 outputs.append(.value(name: "f at the end \(tag)", value: run.fEnd))
-                rows.append([.text(CalculusText.label(run.lr)), .text(CalculusText.approx(run.fStart)), .text(CalculusText.approx(run.fEnd)), .text(run.outcome.word)])
+                rows.append([.text(CalculusText.label(run.lr)), .number(end[0]), .number(end[1]),
+                             .number(run.fStart), .number(run.fEnd), .text(run.outcome.word)])
             }
-            // The full-precision numbers are the values above; the table compares at a glance.
-            outputs.append(.table(OutputTable(name: "descent", columns: ["learning rate", "f at the start", "f at the end", "outcome"], rows: rows)))
+            // The values above, in one table (the page shows each number once: rounded, and exact).
+            outputs.append(.table(OutputTable(name: "descent", columns: ["learning rate", "end x0", "end x1", "f at the start", "f at the end", "outcome"], rows: rows)))
             outputs += runs.compactMap { $0.note(steps: steps) }.map(CellOutput.note)
             return outputs
         }

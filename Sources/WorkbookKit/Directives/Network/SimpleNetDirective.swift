@@ -74,7 +74,10 @@ extension Directive {
             for r in 0..<dW.rows {
                 for c in 0..<dW.columns { outputs.append(.value(name: "dW[\(r),\(c)]", value: dW[r, c])) }
             }
-            outputs.append(.note("loss = −Σ t log(y + δ) with δ = 1e-7, as the book's cross_entropy_error and DeepLearning compute it; the book's printed 0.92806853663411326 and ∂L/∂W were computed without δ (−log y = \(formatNumber(lossWithoutDelta))), so they differ by about δ/y = \(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)): absolutely in the loss, relatively in ∂L/∂W."))
+            // Only the book's own W has the book's printed numbers to compare with.
+            if arguments.has("W") {
+                outputs.append(.note("loss = −Σ t log(y + δ) with δ = 1e-7, as the book's cross_entropy_error and DeepLearning compute it; the book's printed 0.92806853663411326 and ∂L/∂W were computed without δ (−log y = \(formatNumber(lossWithoutDelta))), so they differ by about δ/y = \(formatNumber((1e-7 / y[k] * 1e10).rounded() / 1e10)): absolutely in the loss, relatively in ∂L/∂W."))
+            }
             return outputs
         }
     )
