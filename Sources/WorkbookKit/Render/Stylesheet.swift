@@ -6,7 +6,7 @@ enum Stylesheet {
 :root {
   color-scheme: light dark;
   --fg: #1d1f23; --muted: #5b6270; --bg: #ffffff; --panel: #f5f6f8; --border: #d9dce1;
-  --accent: #0b5cad; --error-bg: #fdecec; --error-fg: #8a1c1c; --code-bg: #f3f4f6;
+  --accent: #0b5cad; --error-bg: #fdecec; --error-fg: #8a1c1c; --code-bg: #f3f4f6; --shadow: rgba(0, 0, 0, .22);
   --tok-keyword: #a626a4; --tok-type: #0b6e99; --tok-string: #2f7d32; --tok-number: #b35900;
   --tok-comment: #6a737d; --tok-key: #0b5cad; --tok-attr: #8a5a00; --tok-punct: #5b6270;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", Meiryo, sans-serif;
@@ -15,7 +15,7 @@ enum Stylesheet {
 @media (prefers-color-scheme: dark) {
   :root {
     --fg: #e4e6ea; --muted: #a3a9b4; --bg: #16181c; --panel: #1f2227; --border: #363a42;
-    --accent: #7cb7ff; --error-bg: #3a1d1f; --error-fg: #ffb4b4; --code-bg: #1f2227;
+    --accent: #7cb7ff; --error-bg: #3a1d1f; --error-fg: #ffb4b4; --code-bg: #1f2227; --shadow: rgba(255, 255, 255, .28);
     --tok-keyword: #d68cf0; --tok-type: #6cc4e8; --tok-string: #8fd18f; --tok-number: #f0a95c;
     --tok-comment: #8b93a1; --tok-key: #7cb7ff; --tok-attr: #e3c26b; --tok-punct: #a3a9b4;
   }
@@ -53,7 +53,8 @@ figure.cell { margin: 1.5rem 0; border: 1px solid var(--border); border-radius: 
 .cell-header { display: flex; justify-content: space-between; gap: 1rem; padding: .35rem .9rem; background: var(--panel);
   border-bottom: 1px solid var(--border); font-family: var(--mono); font-size: .8rem; color: var(--muted); }
 .cell-directive { font-weight: 600; color: var(--fg); }
-.cell-params { margin: 0; border: 0; border-radius: 0; border-bottom: 1px solid var(--border); }
+/* Parameters wrap: a long caption is read, not cut. */
+.cell-params { margin: 0; border: 0; border-radius: 0; border-bottom: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; }
 .cell-outputs { padding: .75rem .9rem; overflow-x: auto; }
 .cell-error { padding: .5rem .9rem; background: var(--error-bg); color: var(--error-fg); }
 .cell-error pre { background: transparent; border: 0; color: inherit; margin: .25rem 0; padding: 0; white-space: pre-wrap; }
@@ -65,18 +66,36 @@ dl.values dt { color: var(--muted); font-size: .85rem; }
 dl.values dd { margin: 0; font-family: var(--mono); font-size: .95rem; overflow-wrap: anywhere; }
 .numbers { font-size: .9rem; margin: .3rem 0; overflow-wrap: anywhere; }
 .numbers .name { color: var(--muted); }
-.table-wrap { overflow-x: auto; margin: .5rem 0 .75rem; }
+/* What scrolls shows it: a shadow at an edge with more content behind it
+   (the covers scroll with the content, the shadows stay; no script). */
+.table-wrap, .plot.wide { overflow-x: auto; margin: .5rem 0 .75rem;
+  background: linear-gradient(to right, var(--bg) 40%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 40%, transparent) right / 2rem 100% no-repeat local,
+    linear-gradient(to right, var(--shadow), transparent) left / .9rem 100% no-repeat scroll,
+    linear-gradient(to left, var(--shadow), transparent) right / .9rem 100% no-repeat scroll; }
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--border); padding: .3rem .7rem; text-align: left; vertical-align: top; }
+th { vertical-align: bottom; }
 td.num { font-family: var(--mono); text-align: right; white-space: nowrap; }
+/* A number: the reading value, and under it, smaller, the exact digits. */
+data { font-variant-numeric: tabular-nums; }
+.exact { display: block; font-family: var(--mono); font-size: .72rem; line-height: 1.35; color: var(--muted); overflow-wrap: anywhere; }
+td.num .exact { white-space: nowrap; }
+.reference td.meaning { min-width: 16rem; }
+.book-ref { margin-left: .5rem; font-size: .7em; font-weight: normal; color: var(--muted); white-space: nowrap; }
+figcaption .book-ref { font-size: .85em; margin-left: .3rem; }
 .plot { position: relative; margin: .5rem 0; }
-.plot svg { display: block; max-width: 100%; height: auto; }
+/* Figures take the card's width (the SVG scales with its viewBox). */
+.plot svg { display: block; width: 100%; max-width: 100%; height: auto; }
 .plot-file { position: absolute; top: 0; right: 0; font-size: .75rem; color: var(--muted); }
 .note { color: var(--muted); font-size: .9rem; margin: .5rem 0 0; }
 .source-origin { font-size: .8rem; color: var(--muted); font-family: var(--mono); }
 .broken-ref { color: var(--error-fg); background: var(--error-bg); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }
 .pager .next { margin-left: auto; text-align: right; }
+.pager kbd { font-size: .75em; color: var(--muted); border: 1px solid var(--border); border-radius: 3px; padding: 0 .25em; margin: 0 .3em; }
+.chapter-errors { color: var(--error-fg); background: var(--error-bg); border-radius: 4px; padding: 0 .4em; margin-left: .5rem; font-size: .85rem; }
+table.book-map td, table.book-map th { padding: .2rem .6rem; }
 ol.chapters > li { margin: 1rem 0; }
 .chapter-link { font-size: 1.2rem; font-weight: 600; }
 ol.chapters p { margin: .2rem 0; color: var(--muted); }
@@ -90,12 +109,40 @@ ul.sections { margin: .2rem 0; padding-left: 1.2rem; font-size: .95rem; }
   h1 { font-size: 1.6rem; }
   .cell-header { flex-direction: column; gap: 0; }
   .plot-file { position: static; display: block; text-align: right; }
+  .cell-outputs { padding: .6rem .5rem; }
+  table { font-size: .82rem; }
+  th, td { padding: .25rem .45rem; }
+  th:first-child { white-space: nowrap; }
+  /* The exact digits wrap under the reading value, so a table of numbers fits the width. */
+  td.num .exact { white-space: normal; overflow-wrap: anywhere; min-width: 6ch; }
+  /* A figure of several panels keeps its drawn size and scrolls sideways. */
+  .plot.wide svg { width: auto; max-width: none; }
+  /* The directive reference: each parameter a small block, the meaning in full width. */
+  .reference table, .reference tbody, .reference tr, .reference td { display: block; }
+  .reference thead { display: none; }
+  .reference tr { border-bottom: 1px solid var(--border); padding: .4rem 0; }
+  .reference td { border: 0; padding: .05rem 0; }
+  .reference td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85em; }
+  .reference .table-wrap { background: none; }
 }
+/* Print: a chapter as a book chapter. A cell may break between its parts
+   (a whole cell is often taller than a page, and keeping it whole left pages
+   near-empty); a plot, a table, a value and a caption never break, the caption
+   stays with what it captions, code wraps instead of being cut. */
 @media print {
-  :root { --fg: #000; --bg: #fff; --panel: #fff; --code-bg: #f6f6f6; }
-  .topbar, .pager, .anchor, .plot-file, .toc { display: none; }
+  @page { size: A4; margin: 15mm 14mm 17mm; }
+  :root { --fg: #000; --muted: #444; --bg: #fff; --panel: #f4f4f4; --border: #bbb; --code-bg: #f6f6f6; --accent: #000; }
+  body { font-size: 10pt; line-height: 1.45; }
+  .topbar, .pager, .anchor, .plot-file, .toc, .cell-location { display: none; }
   main { max-width: none; padding: 0; }
-  figure.cell, pre, table { break-inside: avoid; }
+  h1, h2, h3, h4, .cell-header, .source-origin, .chapter-number { break-after: avoid; }
+  figure.cell { break-inside: auto; margin: 1rem 0; overflow: visible; }
+  .plot, table, tr, dl.values > div, .numbers, .note, math[display="block"] { break-inside: avoid; }
+  figcaption { break-before: avoid; break-inside: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+  pre, .cell-outputs, .table-wrap, .plot.wide, math[display="block"] { overflow: visible; background-image: none; }
+  .plot svg, .plot.wide svg { width: 100%; max-width: 100%; max-height: 125mm; }
   a { color: inherit; text-decoration: none; }
 }
 """#
