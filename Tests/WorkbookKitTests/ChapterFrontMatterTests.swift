@@ -34,7 +34,7 @@ private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
 @Test func unknownFrontMatterKeyWarnsAtTheKey() {
     let chapter = Chapter.parse(source: "---\ntitle: A\n  \nauthr: me\n---\n", path: "chapters/01-loss.md")
     #expect(chapter.diagnostics == [.warning(
-        "unknown front matter key 'authr'", at: loc(4, 1), hint: "known keys: summary, title", length: 5)])
+        "unknown front matter key 'authr'", at: loc(4, 1), hint: "known keys: book, summary, title", length: 5)])
 }
 
 @Test func unclosedFrontMatterIsAnError() {

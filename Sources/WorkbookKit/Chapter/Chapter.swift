@@ -22,6 +22,8 @@ public struct Chapter: Sendable, Equatable {
     /// The text every location points into (line endings made `\n`), for
     /// caret lines; empty when the file could not be read.
     public var source: String
+    /// From front matter `book:`: which section or figure of the book each heading or cell is.
+    public var book = BookMap()
 
     public init(
         path: String, slug: String, title: String, summary: String?,

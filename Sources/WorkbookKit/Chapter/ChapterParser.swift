@@ -41,10 +41,15 @@ extension Chapter {
                     hint: "start the file with front matter:\n---\ntitle: \(title)\n---"))
             }
         }
+        let headingIDs = Set(builder.blocks.compactMap { if case .heading(let h) = $0 { h.id } else { nil } })
+        let labels = Set(builder.blocks.compactMap { if case .cell(let c) = $0 { c.labelText } else { nil } })
+        diagnostics += front.book.check(headings: headingIDs, labels: labels)
         diagnostics.sort { $0.location < $1.location }
-        return Chapter(
+        var chapter = Chapter(
             path: path, slug: slug, title: title, summary: front.summary, blocks: builder.blocks,
             math: protected.math, references: protected.references, diagnostics: diagnostics, source: source)
+        chapter.book = front.book
+        return chapter
     }
 
     /// `chapters/01-loss.md` → `01-loss`.

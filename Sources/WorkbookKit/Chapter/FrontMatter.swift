@@ -7,12 +7,14 @@ import Yams
 struct FrontMatter {
     var title: String?
     var summary: String?
+    /// From `book:`: the book's sections and figures of this chapter's headings and cells.
+    var book = BookMap()
     var diagnostics: [Diagnostic] = []
     /// The source with the front matter lines emptied.
     var markdown: String
 
     /// Keys a chapter's front matter understands; others get a warning.
-    static let knownKeys: Set<String> = ["title", "summary"]
+    static let knownKeys: Set<String> = ["title", "summary", "book"]
 
     static func split(_ source: String, file: String) -> FrontMatter {
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
@@ -56,6 +58,7 @@ struct FrontMatter {
             switch name {
             case "title": title = text(value, key: name, positions: positions)
             case "summary": summary = text(value, key: name, positions: positions)
+            case "book": book = BookMap.read(value, positions: positions, diagnostics: &diagnostics)
             default:
                 diagnostics.append(.warning(
                     "unknown front matter key '\(name)'", at: positions.location(key.mark),

@@ -82,6 +82,8 @@ extension Strings {
         .learningRate: "learning rate",
         .fAtStart: "f at the start",
         .fAtEnd: "f at the end",
+        .endX0Column: "end x0",
+        .endX1Column: "end x1",
         .outcome: "outcome",
         .outcomeDecreases: "f decreases",
         .outcomeBarelyMoves: "barely moves",

@@ -81,6 +81,8 @@ extension Strings {
         .learningRate: "学習率",
         .fAtStart: "始点での f",
         .fAtEnd: "終点での f",
+        .endX0Column: "終点の x0",
+        .endX1Column: "終点の x1",
         .outcome: "結果",
         .outcomeDecreases: "f は減少する",
         .outcomeBarelyMoves: "ほとんど動かない",

@@ -97,6 +97,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case learningRate
     case fAtStart
     case fAtEnd
+    /// Columns of the descent table.
+    case endX0Column
+    case endX1Column
     case outcome
     case outcomeDecreases
     case outcomeBarelyMoves

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders one chapter, with its cells' results, to a complete HTML page.
 struct ChapterPageRenderer {
     var chapter: Chapter
@@ -13,9 +15,31 @@ struct ChapterPageRenderer {
     /// Compiler-style text of a diagnostic (with the source line and caret).
     var diagnosticText: (Diagnostic) -> String
 
+    /// Every word this renderer puts on a page, in one place (for a translation).
+    enum Words {
+        static func chapter(_ number: Int) -> String { "Chapter \(number)" }
+        static func figure(_ number: String) -> String { "Figure \(number)" }
+        static let onThisPage = "On this page"
+        static let linkToSection = "Link to this section"
+        static let contents = "Contents"
+        static let chapters = "Chapters"
+        /// Before a book section number in a heading: "book 4.5".
+        static func bookSection(_ numbers: [String]) -> String { "book " + numbers.joined(separator: ", ") }
+        static func accessKeyHint(_ key: String) -> String {
+            "access key \(key.uppercased()): Alt+\(key.uppercased()) (Alt+Shift+\(key.uppercased()) in Firefox, Control+Option+\(key.uppercased()) on a Mac)"
+        }
+    }
+
+    /// Keys of the previous and next chapter links (`accesskey`; Alt+P / Alt+N
+    /// in Chromium, Ctrl+Option+P / N in Safari).
+    static let previousKey = "p", nextKey = "n"
+
+    /// The id of the box of the chapter's own problems (the index links to it).
+    static let problemsAnchor = "chapter-problems"
+
     func render() -> String {
         var body = "<article class=\"chapter\">\n"
-        body += "<p class=\"chapter-number\">Chapter \(number)</p>\n"
+        body += "<p class=\"chapter-number\">\(Words.chapter(number))</p>\n"
         body += "<h1>\(HTML.escape(chapter.title))</h1>\n"
         if let summary = chapter.summary, !summary.isEmpty {
             body += "<p class=\"summary\">\(HTML.escape(summary))</p>\n"
@@ -27,8 +51,8 @@ struct ChapterPageRenderer {
             switch block {
             case .heading(let heading):
                 let level = min(heading.level + 1, 6)
-                body += "<h\(level) id=\"\(HTML.escape(heading.id))\">\(prose.finish(heading.html))"
-                body += "<a class=\"anchor\" href=\"#\(HTML.escape(heading.id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+                body += "<h\(level) id=\"\(HTML.escape(heading.id))\">\(prose.finish(heading.html))\(bookSection(heading.id))"
+                body += "<a class=\"anchor\" href=\"#\(HTML.escape(heading.id))\" aria-label=\"\(Words.linkToSection)\">#</a></h\(level)>\n"
             case .prose(let html, _):
                 body += prose.finish(html)
             case .code(let language, let code, _):
@@ -48,17 +72,24 @@ struct ChapterPageRenderer {
 
     private func problemBox() -> String {
         guard !problems.isEmpty else { return "" }
-        var html = "<div class=\"chapter-diagnostics\" role=\"alert\"><div class=\"cell-error\">"
+        var html = "<div class=\"chapter-diagnostics\" id=\"\(Self.problemsAnchor)\" role=\"alert\"><div class=\"cell-error\">"
         for problem in problems {
             html += "<pre>\(HTML.escape(diagnosticText(problem)))</pre>"
         }
         return html + "</div></div>\n"
     }
 
+    /// " book 4.5" after a heading the front matter maps to a section of the book.
+    private func bookSection(_ id: String) -> String {
+        let sections = chapter.book[id]
+        guard !sections.isEmpty else { return "" }
+        return "<span class=\"book-ref\">\(HTML.escape(Words.bookSection(sections)))</span>"
+    }
+
     private func tableOfContents() -> String {
         let headings = chapter.headings.filter { $0.level <= 2 }
         guard headings.count > 1 else { return "" }
-        var html = "<nav class=\"toc\" aria-label=\"On this page\"><h2>On this page</h2><ol>\n"
+        var html = "<nav class=\"toc\" aria-label=\"\(Words.onThisPage)\"><h2>\(Words.onThisPage)</h2><ol>\n"
         for heading in headings {
             html += "<li class=\"toc-\(heading.level)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>\n"
         }
@@ -87,27 +118,42 @@ struct ChapterPageRenderer {
             html += OutputRenderer.render(result.outputs, figureFiles: figureFiles[result.label] ?? [])
             html += "</div>\n"
         }
-        html += "<figcaption><span class=\"figure-number\">Figure \(number)</span>"
-        if !result.caption.isEmpty {
-            html += ": \(HTML.escape(result.caption))"
+        html += "<figcaption><span class=\"figure-number\">\(Words.figure(number))</span>"
+        let figures = chapter.book[result.label]
+        if !figures.isEmpty {
+            html += "<span class=\"book-ref\">(\(HTML.escape(figures.joined(separator: ", "))))</span>"
+        }
+        let caption = Self.caption(of: result)
+        if !caption.isEmpty {
+            html += ": \(HTML.escape(caption))"
         }
         html += "</figcaption>\n</figure>\n"
         return html
     }
 
+    /// The cell's caption; for a cell that failed before its parameters were
+    /// read, the `caption:` text as written, so the figure keeps its title.
+    static func caption(of result: CellResult) -> String {
+        if !result.caption.isEmpty { return result.caption }
+        guard !result.diagnostics.isEmpty, let written = result.cell["caption"]?.value.scalarText else { return "" }
+        return written.trimmingCharacters(in: .whitespaces)
+    }
+
     private func navigation() -> String {
         let entries = site.entries
         guard let position = entries.firstIndex(where: { $0.slug == chapter.slug }) else { return "" }
-        var html = "<nav class=\"pager\" aria-label=\"Chapters\">"
+        var html = "<nav class=\"pager\" aria-label=\"\(Words.chapters)\">"
+        let previousHint = "<kbd title=\"\(Words.accessKeyHint(Self.previousKey))\">\(Self.previousKey.uppercased())</kbd>"
+        let nextHint = "<kbd title=\"\(Words.accessKeyHint(Self.nextKey))\">\(Self.nextKey.uppercased())</kbd>"
         if position > 0 {
             let previous = entries[position - 1]
-            html += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(previous.file))\">← \(HTML.escape(previous.title))</a>"
+            html += "<a class=\"prev\" rel=\"prev\" accesskey=\"\(Self.previousKey)\" href=\"\(HTML.escape(previous.file))\">← \(HTML.escape(previous.title))\(previousHint)</a>"
         } else {
-            html += "<a class=\"prev\" href=\"index.html\">← Contents</a>"
+            html += "<a class=\"prev\" accesskey=\"\(Self.previousKey)\" href=\"index.html\">← \(Words.contents)\(previousHint)</a>"
         }
         if position + 1 < entries.count {
             let next = entries[position + 1]
-            html += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(next.file))\">\(HTML.escape(next.title)) →</a>"
+            html += "<a class=\"next\" rel=\"next\" accesskey=\"\(Self.nextKey)\" href=\"\(HTML.escape(next.file))\">\(HTML.escape(next.title)) →\(nextHint)</a>"
         }
         html += "</nav>\n"
         return html

@@ -1,11 +1,39 @@
-/// The workbook's front page: every chapter with its summary and sections.
+/// The workbook's front page: every chapter with its summary and sections,
+/// which chapters have errors, and the map from the book's sections and
+/// figures to this workbook's.
 struct IndexPageRenderer {
     var site: SiteMap
+    /// Chapters with errors, by slug.
+    var errors: [String: ChapterErrors] = [:]
+
+    /// How many errors a chapter has, and the anchor of the first one: its cell,
+    /// or the box of the chapter's own problems under the title.
+    struct ChapterErrors: Equatable {
+        var count: Int
+        var firstAnchor: String?
+    }
+
+    /// Every word this renderer puts on a page, in one place (for a translation).
+    enum Words {
+        static func errors(_ count: Int) -> String { count == 1 ? "1 error" : "\(count) errors" }
+        static let referenceLead = "Every directive and its parameters:"
+        static let referenceLink = "the directive reference"
+        static let bookMapHeading = "The book and this workbook"
+        static let bookMapLead = "Where each section and figure of the book's chapter 4 is in this workbook."
+        static let bookColumn = "book"
+        static let workbookColumn = "here"
+        static func chapter(_ number: Int) -> String { "chapter \(number)" }
+        static func figure(_ number: String) -> String { "Figure \(number)" }
+    }
 
     func render() -> String {
         var body = "<article class=\"index\">\n<h1>\(HTML.escape(site.title))</h1>\n<ol class=\"chapters\">\n"
         for entry in site.entries {
             body += "<li><a class=\"chapter-link\" href=\"\(HTML.escape(entry.file))\">\(HTML.escape(entry.title))</a>"
+            if let problems = errors[entry.slug] {
+                let href = entry.file + (problems.firstAnchor.map { "#" + $0 } ?? "")
+                body += "<a class=\"chapter-errors\" href=\"\(HTML.escape(href))\">\(Words.errors(problems.count))</a>"
+            }
             if let summary = entry.summary, !summary.isEmpty {
                 body += "<p>\(HTML.escape(summary))</p>"
             }
@@ -19,7 +47,62 @@ struct IndexPageRenderer {
             }
             body += "</li>\n"
         }
-        body += "</ol>\n<p class=\"reference-link\">Every directive and its parameters: <a href=\"\(SiteMap.referenceFile)\">the directive reference</a>.</p>\n</article>\n"
+        body += "</ol>\n"
+        body += bookMap()
+        body += "<p class=\"reference-link\">\(Words.referenceLead) <a href=\"\(SiteMap.referenceFile)\">\(Words.referenceLink)</a>.</p>\n</article>\n"
         return PageLayout.page(title: site.title, workbookTitle: site.title, description: nil, body: body)
+    }
+
+    /// One row per book section or figure named in a chapter's `book:` front
+    /// matter, in the book's order, with a link to the heading or figure here.
+    private func bookMap() -> String {
+        var rows: [(book: String, link: String)] = []
+        for entry in site.entries {
+            for mapped in entry.book.entries {
+                let link: String
+                if let heading = entry.headings.first(where: { $0.id == mapped.key }) {
+                    link = "<a href=\"\(HTML.escape(entry.file))#\(HTML.escape(heading.id))\">\(Words.chapter(entry.number)): \(HTML.escape(heading.text))</a>"
+                } else if let target = site.targets[mapped.key], target.file == entry.file {
+                    link = "<a href=\"\(HTML.escape(target.file))#\(HTML.escape(target.anchor))\">\(Words.figure(target.number))</a>"
+                } else {
+                    continue
+                }
+                for reference in mapped.references { rows.append((reference, link)) }
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        rows.sort { Self.bookOrder($0.book).lexicographicallyPrecedes(Self.bookOrder($1.book)) }
+        var html = "<section class=\"book-map\"><h2>\(Words.bookMapHeading)</h2>\n<p>\(Words.bookMapLead)</p>\n"
+        html += "<div class=\"table-wrap\"><table class=\"book-map\">\n<thead><tr><th scope=\"col\">\(Words.bookColumn)</th><th scope=\"col\">\(Words.workbookColumn)</th></tr></thead>\n<tbody>\n"
+        for row in rows {
+            html += "<tr><td>\(HTML.escape(row.book))</td><td>\(row.link)</td></tr>\n"
+        }
+        html += "</tbody></table></div></section>\n"
+        return html
+    }
+
+    /// Sections before figures; each by its numbers (4.2.10 after 4.2.9).
+    private static func bookOrder(_ reference: String) -> [Int] {
+        let isFigure = BookMap.isFigure(reference)
+        let numbers = reference.split { !$0.isNumber || !$0.isASCII }.compactMap { Int($0) }
+        return [isFigure ? 1 : 0] + numbers
+    }
+
+    /// The errors of each chapter: its own error diagnostics and those of its cells.
+    static func errors(chapters: [Chapter], plans: [CellPlan], results: [CellResult]) -> [String: ChapterErrors] {
+        var found: [String: ChapterErrors] = [:]
+        for (index, chapter) in chapters.enumerated() {
+            var all = Set(chapter.diagnostics.filter { $0.severity == .error })
+            var cellOf: [Diagnostic: String] = [:]
+            for (plan, result) in zip(plans, results) where plan.chapterIndex == index {
+                for diagnostic in result.diagnostics where diagnostic.severity == .error {
+                    all.insert(diagnostic)
+                    if cellOf[diagnostic] == nil { cellOf[diagnostic] = result.label }
+                }
+            }
+            guard let first = all.min(by: { $0.location < $1.location }) else { continue }
+            found[chapter.slug] = ChapterErrors(count: all.count, firstAnchor: cellOf[first] ?? ChapterPageRenderer.problemsAnchor)
+        }
+        return found
     }
 }

@@ -7,6 +7,8 @@ public struct SiteMap: Sendable, Equatable {
         public var summary: String?
         public var number: Int
         public var headings: [Heading]
+        /// The book's sections and figures of the chapter's headings and cells.
+        public var book = BookMap()
         public var file: String { slug + ".html" }
     }
 

@@ -7,7 +7,7 @@ enum SiteMapBuilder {
         for (index, chapter) in chapters.enumerated() {
             let number = chapterNumber(slug: chapter.slug) ?? index + 1
             let entry = SiteMap.Entry(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
-                                      number: number, headings: chapter.headings)
+                                      number: number, headings: chapter.headings, book: chapter.book)
             entries.append(entry)
             let chapterPlans = plans.filter { $0.chapterIndex == index }
             for (k, plan) in chapterPlans.enumerated() where targets[plan.label] == nil {
