@@ -129,7 +129,7 @@ public struct WorkbookBuilder: Sendable {
         let writer = OutputWriter(directory: outputURL)
         try writer.prepare()
         try writer.write(Stylesheet.css, to: "style.css")
-        try writer.write(IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: chapters, plans: plans, results: results)).render(), to: "index.html")
+        try writer.write(IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: chapters, problems: problems, plans: plans, results: results)).render(), to: "index.html")
         try writer.write(ReferencePageRenderer(registry: registry, workbookTitle: site.title).render(), to: SiteMap.referenceFile)
         var timings: [JSONValue] = []
         for (index, chapter) in chapters.enumerated() where selected.contains(index) {

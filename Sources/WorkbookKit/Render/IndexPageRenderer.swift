@@ -88,11 +88,14 @@ struct IndexPageRenderer {
         return [isFigure ? 1 : 0] + numbers
     }
 
-    /// The errors of each chapter: its own error diagnostics and those of its cells.
-    static func errors(chapters: [Chapter], plans: [CellPlan], results: [CellResult]) -> [String: ChapterErrors] {
+    /// The errors of each chapter: its own error diagnostics, the problems its
+    /// page shows under the title (`problems[i]`: math, references), and those of its cells.
+    static func errors(chapters: [Chapter], problems: [[Diagnostic]] = [], plans: [CellPlan],
+                       results: [CellResult]) -> [String: ChapterErrors] {
         var found: [String: ChapterErrors] = [:]
         for (index, chapter) in chapters.enumerated() {
-            var all = Set(chapter.diagnostics.filter { $0.severity == .error })
+            let pageProblems = index < problems.count ? problems[index] : []
+            var all = Set((chapter.diagnostics + pageProblems).filter { $0.severity == .error })
             var cellOf: [Diagnostic: String] = [:]
             for (plan, result) in zip(plans, results) where plan.chapterIndex == index {
                 for diagnostic in result.diagnostics where diagnostic.severity == .error {
