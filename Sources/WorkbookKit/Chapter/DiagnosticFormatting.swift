@@ -42,15 +42,24 @@ extension Diagnostic {
         return pad + "^" + String(repeating: "~", count: max(0, length - 1))
     }
 
-    private static func line(_ number: Int, of source: String) -> String? {
+    /// Line `number` of `source`, found by skipping newlines in the UTF-8
+    /// bytes (no `Character` splitting of the whole file per diagnostic, which
+    /// made 4 000 diagnostics in one file take 13 s).
+    static func line(_ number: Int, of source: String) -> String? {
         guard number >= 1 else { return nil }
-        var current = 1
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number {
-                return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        var text = source
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            var current = 1
+            while current < number {
+                guard let newline = bytes[start...].firstIndex(of: 10) else { return nil }
+                start = newline + 1
+                current += 1
             }
-            current += 1
+            guard start <= bytes.count else { return nil }
+            var end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+            if end > start, bytes[end - 1] == 13 { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
         }
-        return nil
     }
 }

@@ -41,6 +41,10 @@ struct FrontMatter {
     }
 
     private mutating func read(_ yaml: String, positions: YAMLPositions) {
+        if let refused = positions.anchorDiagnostic(in: yaml, what: "front matter") {
+            diagnostics.append(refused)
+            return
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -14,6 +14,10 @@ struct ParameterReader {
 
     /// Parameters of `body`; empty (with a diagnostic) if it is not a YAML mapping.
     mutating func read(_ body: String, what: String = "run cell body") -> [CellParameter] {
+        if let refused = positions.anchorDiagnostic(in: body, what: what) {
+            diagnostics.append(refused)
+            return []
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: body)
@@ -57,7 +61,8 @@ struct ParameterReader {
         case .mapping(let mapping):
             return .mapping(parameters(mapping), location)
         case .alias:
-            diagnostics.append(.error("YAML aliases are not supported in run cells", at: location))
+            // Not produced by Yams.compose (it resolves aliases); refused before composing.
+            diagnostics.append(.error("YAML anchors and aliases are not supported in run cell body", at: location))
             return .null(location)
         }
     }

@@ -77,6 +77,9 @@ public struct WorkbookSettings: Sendable, Equatable {
         var settings = WorkbookSettings()
         var diagnostics: [Diagnostic] = []
         let positions = YAMLPositions(yaml: yaml, file: file, firstLine: 1)
+        if let refused = positions.anchorDiagnostic(in: yaml, what: "workbook.yml") {
+            return (settings, [refused])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

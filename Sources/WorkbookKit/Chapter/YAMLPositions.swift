@@ -15,12 +15,27 @@ struct YAMLPositions {
     /// Columns added on each YAML line (1-based YAML line → offset), e.g.
     /// fence indentation cmark removed. Missing entries mean 0.
     let columnOffsets: [Int]
+    /// For each line that is not pure ASCII, the UTF-8 offset of each of its
+    /// scalars (plus one past the end); nil for ASCII lines, where a scalar
+    /// column is a byte column. Built once, so converting the column of every
+    /// item of a long one-line list is linear, not quadratic.
+    private let byteOffsets: [[Int32]?]
 
     init(yaml: String, file: String, firstLine: Int, columnOffsets: [Int] = []) {
         self.file = file
         self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         self.firstLine = firstLine
         self.columnOffsets = columnOffsets
+        self.byteOffsets = lines.map { line in
+            guard line.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            var offsets: [Int32] = [0]
+            var total: Int32 = 0
+            for scalar in line.unicodeScalars {
+                total += Int32(UTF8.width(scalar))
+                offsets.append(total)
+            }
+            return offsets
+        }
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
@@ -30,13 +45,22 @@ struct YAMLPositions {
 
     func location(line: Int, scalarColumn: Int) -> SourceLocation {
         var column = scalarColumn
-        if line >= 1, line <= lines.count {
-            let scalars = lines[line - 1].unicodeScalars
-            column = scalars.prefix(max(0, scalarColumn - 1)).reduce(0) { $0 + String($1).utf8.count } + 1
-            if scalarColumn - 1 > scalars.count { column += scalarColumn - 1 - scalars.count }
+        if line >= 1, line <= lines.count, let offsets = byteOffsets[line - 1] {
+            let scalars = offsets.count - 1
+            let k = max(0, scalarColumn - 1)
+            column = Int(offsets[min(k, scalars)]) + 1 + max(0, k - scalars)
         }
         let offset = line >= 1 && line <= columnOffsets.count ? columnOffsets[line - 1] : 0
         return SourceLocation(file: file, line: firstLine + line - 1, column: column + offset)
+    }
+
+    /// The error for the first anchor or alias in `yaml`, if any: checked
+    /// before `Yams.compose`, see `YAMLAliasCheck`.
+    func anchorDiagnostic(in yaml: String, what: String) -> Diagnostic? {
+        guard let found = YAMLAliasCheck.firstAnchorOrAlias(in: yaml) else { return nil }
+        return .error("YAML anchors and aliases are not supported in \(what)",
+                      at: location(line: found.line, scalarColumn: found.column),
+                      hint: found.isAlias ? "write the value out instead of '*name'" : "remove the '&name' anchor and write each value out")
     }
 
     /// A diagnostic for an error thrown by `Yams.compose`.
