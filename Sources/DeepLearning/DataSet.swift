@@ -74,6 +74,21 @@ public struct DataSet: Sendable, Equatable {
         guard testImages.rows == trainImages.rows, testImages.columns == trainImages.columns else {
             throw IDXError.unreadable(path: testImagesPath, reason: "images are \(testImages.rows)×\(testImages.columns), training images \(trainImages.rows)×\(trainImages.columns)")
         }
+        // Every random draw (minibatches, samples) is from 0..<trainImages.count: an empty
+        // set would be an empty range and a trap, so it is refused here, by file name.
+        guard trainImages.count > 0 else { throw IDXError.unreadable(path: trainImagesPath, reason: "holds no images") }
+        guard testImages.count > 0 else { throw IDXError.unreadable(path: testImagesPath, reason: "holds no images") }
+        guard trainImages.rows > 0, trainImages.columns > 0 else {
+            throw IDXError.unreadable(path: trainImagesPath, reason: "images of \(trainImages.rows)×\(trainImages.columns) pixels hold nothing")
+        }
+        if let classNames {
+            // One-hot encoding needs label < class count; a label past it would trap there.
+            for (file, labels) in [(trainLabelsPath, trainLabels), (testLabelsPath, testLabels)] {
+                if let k = labels.firstIndex(where: { $0 >= classNames.count }) {
+                    throw IDXError.unreadable(path: file, reason: "label \(labels[k]) (item \(k + 1)) is not one of the \(classNames.count) classes 0…\(classNames.count - 1)")
+                }
+            }
+        }
         let name = name ?? (directory as NSString).lastPathComponent
         let classes = (trainLabels + testLabels).max().map { $0 + 1 } ?? 0
         return DataSet(name: name, directory: directory,

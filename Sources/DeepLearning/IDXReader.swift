@@ -42,29 +42,71 @@ public struct IDXImages: Sendable, Equatable {
 /// the item count, and for images rows and columns — followed by one
 /// unsigned byte per pixel or label. Files may be gzip-compressed.
 public enum IDXReader {
+    /// Largest IDX file read, in bytes after inflating (header included): 128 MiB,
+    /// 2.7 times MNIST's training images (47 MB; as a matrix of Doubles 8 times that).
+    /// A header announcing more is an error before anything is inflated.
+    public static let maximumBytes = 128 << 20
+
     /// Magic number of an image file (`idx3-ubyte`): type 0x08 (ubyte), 3 dimensions.
     public static let imageMagic: UInt32 = 2051
     /// Magic number of a label file (`idx1-ubyte`): type 0x08 (ubyte), 1 dimension.
     public static let labelMagic: UInt32 = 2049
 
-    /// Reads an image file (plain or gzip). O(file size).
+    /// Reads an image file (plain or gzip). O(file size); inflates no more
+    /// than its header announces, and at most `maximumBytes`.
     public static func readImages(atPath path: String) throws -> IDXImages {
-        try parseImages(readPossiblyGzippedFile(atPath: path), path: path)
+        let bytes = try IDXFile.read(atPath: path, headerBytes: 16) { header in
+            let (count, rows, columns) = try imageHeader(header, path: path)
+            return (try bodyLength([count, rows, columns], header: "\(count) images of \(rows)×\(columns)", path: path),
+                    "\(count) images of \(rows)×\(columns)")
+        }
+        return try parseImages(bytes, path: path)
     }
 
-    /// Reads a label file (plain or gzip). O(file size).
+    /// Reads a label file (plain or gzip), like `readImages(atPath:)`.
     public static func readLabels(atPath path: String) throws -> [Int] {
-        try parseLabels(readPossiblyGzippedFile(atPath: path), path: path)
+        let bytes = try IDXFile.read(atPath: path, headerBytes: 8) { header in
+            let count = try labelHeader(header, path: path)
+            return (try bodyLength([count], header: "\(count) labels", path: path), "\(count) labels")
+        }
+        return try parseLabels(bytes, path: path)
     }
 
-    /// Parses the bytes of an image file; `path` is only used in errors.
-    public static func parseImages(_ bytes: [UInt8], path: String) throws -> IDXImages {
+    /// Magic and sizes of an image header (the first 16 bytes).
+    private static func imageHeader(_ bytes: [UInt8], path: String) throws -> (Int, Int, Int) {
         guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
         let magic = bigEndian(bytes, 0)
         guard magic == imageMagic else { throw IDXError.wrongMagic(path: path, expected: imageMagic, found: magic) }
         guard bytes.count >= 16 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
-        let (count, rows, columns) = (Int(bigEndian(bytes, 4)), Int(bigEndian(bytes, 8)), Int(bigEndian(bytes, 12)))
-        let expected = 16 + count * rows * columns
+        return (Int(bigEndian(bytes, 4)), Int(bigEndian(bytes, 8)), Int(bigEndian(bytes, 12)))
+    }
+
+    /// Magic and count of a label header (the first 8 bytes).
+    private static func labelHeader(_ bytes: [UInt8], path: String) throws -> Int {
+        guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        let magic = bigEndian(bytes, 0)
+        guard magic == labelMagic else { throw IDXError.wrongMagic(path: path, expected: labelMagic, found: magic) }
+        guard bytes.count >= 8 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
+        return Int(bigEndian(bytes, 4))
+    }
+
+    /// The product of `sizes` (the body length), checked for overflow and against `maximumBytes`.
+    private static func bodyLength(_ sizes: [Int], header: String, path: String) throws -> Int {
+        var length = 1
+        for size in sizes {
+            let (product, overflow) = length.multipliedReportingOverflow(by: size)
+            guard !overflow, product <= maximumBytes else {
+                throw IDXError.unreadable(path: path, reason: "header says \(header), more than the limit of \(maximumBytes) bytes")
+            }
+            length = product
+        }
+        return length
+    }
+
+    /// Parses the bytes of an image file; `path` is only used in errors.
+    public static func parseImages(_ bytes: [UInt8], path: String) throws -> IDXImages {
+        let (count, rows, columns) = try imageHeader(bytes, path: path)
+        let expected = 16 + (try bodyLength([count, rows, columns], header: "\(count) images of \(rows)×\(columns)", path: path))
         guard bytes.count == expected else {
             throw IDXError.sizeMismatch(path: path, header: "\(count) images of \(rows)×\(columns)",
                                         expectedBytes: expected, actualBytes: bytes.count)
@@ -74,11 +116,8 @@ public enum IDXReader {
 
     /// Parses the bytes of a label file; `path` is only used in errors.
     public static func parseLabels(_ bytes: [UInt8], path: String) throws -> [Int] {
-        guard bytes.count >= 4 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
-        let magic = bigEndian(bytes, 0)
-        guard magic == labelMagic else { throw IDXError.wrongMagic(path: path, expected: labelMagic, found: magic) }
-        guard bytes.count >= 8 else { throw IDXError.tooShort(path: path, bytes: bytes.count) }
-        let count = Int(bigEndian(bytes, 4))
+        let count = try labelHeader(bytes, path: path)
+        _ = try bodyLength([count], header: "\(count) labels", path: path)
         guard bytes.count == 8 + count else {
             throw IDXError.sizeMismatch(path: path, header: "\(count) labels", expectedBytes: 8 + count, actualBytes: bytes.count)
         }
