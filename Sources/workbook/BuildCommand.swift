@@ -24,21 +24,26 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics and the summary.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Build only the edition with this language code (see 'editions:' in workbook.yml).", valueName: "lang"))
+    var edition: String?
+
     func run() throws {
         var options = locations.buildOptions
         options.useCache = !noCache
         options.only = only
         options.quiet = quiet
         let terminal = Terminal()
-        let builder = WorkbookBuilder(options: options, log: terminal.log(quiet: quiet))
-        let report: BuildReport
+        let builder = EditionBuilder(options: options, only: edition, log: terminal.log(quiet: quiet))
+        let reports: [EditionBuilder.Report]
         do {
-            report = try builder.build()
+            reports = try builder.build()
         } catch let error as BuildError {
             terminal.error("error: \(error.description)")
             throw ExitCode(2)
         }
-        terminal.summary(report, output: locations.output)
-        if !report.succeeded { throw ExitCode(1) }
+        for entry in reports {
+            terminal.summary(entry.report, output: entry.output)
+        }
+        if !EditionBuilder.Report.combined(reports).succeeded { throw ExitCode(1) }
     }
 }

@@ -23,7 +23,7 @@ import Testing
         .error("'seed' must be a whole number", at: WorkbookKit.SourceLocation(file: "workbook.yml", line: 2, column: 7),
                hint: "for example 'seed: 42'", length: 4),
         .warning("unknown setting 'autor'", at: WorkbookKit.SourceLocation(file: "workbook.yml", line: 3, column: 1),
-                 hint: "known settings: author, data, seed, title", length: 5),
+                 hint: "known settings: author, data, editions, seed, title", length: 5),
     ])
 }
 

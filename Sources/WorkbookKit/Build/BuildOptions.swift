@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var quiet = false
     /// Where the `source` directive reads `Sources/` from: the tool's own checkout.
     public var sourceRoot: String = ToolLocation.rootOrWorkingDirectory
+    /// Set when this build is one edition of several (see `EditionBuilder`):
+    /// its language, the shared cache and settings, its counterparts' figure words.
+    public var edition: EditionContext?
 
     public init() {}
 }

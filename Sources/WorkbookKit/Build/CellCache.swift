@@ -44,9 +44,17 @@ public struct CellCache: Sendable {
         self.toolIdentity = toolIdentity
     }
 
+    /// The key leaves out what only changes how a result is shown (caption,
+    /// echo, label), so a cell computes once for every edition of a workbook
+    /// and a new caption runs nothing.
     public func key(directive: String, arguments: CellArguments, inputs: String) -> String {
-        StableHash.of([CellCache.formatVersion, toolIdentity, directive, arguments.canonical, inputs])
+        var computed = arguments
+        computed.values = arguments.values.filter { !CellCache.presentationParameters.contains($0.key) }
+        return StableHash.of([CellCache.formatVersion, toolIdentity, directive, computed.canonical, inputs])
     }
+
+    /// Parameters that are not part of the key.
+    static let presentationParameters: Set<String> = ["caption", "echo", "label"]
 
     public func load(_ key: String) -> [CellOutput]? {
         let url = directory.appendingPathComponent(key + ".json")

@@ -24,10 +24,13 @@ public struct WorkbookBuilder: Sendable {
         let outputURL = URL(fileURLWithPath: options.output, isDirectory: true)
 
         // 1. Read.
-        let workbookRoot = WorkbookBuilder.root(of: options.chapters)
-        let settingsPath = (options.chapters as NSString).appendingPathComponent("workbook.yml")
-        let settings = WorkbookSettings.read(path: settingsPath, root: workbookRoot)
+        let workbookRoot = options.edition?.workbookRoot ?? WorkbookBuilder.root(of: options.chapters)
+        let settingsPath = options.edition?.settingsPath ?? (options.chapters as NSString).appendingPathComponent("workbook.yml")
+        var settings = WorkbookSettings.read(path: settingsPath, root: workbookRoot)
+        // Every edition shares workbook.yml; only the first reports its problems.
+        if options.edition?.isFirst == false { settings.diagnostics = [] }
         let chapters = try ChapterLoader.loadChapters(in: options.chapters, workbookRoot: workbookRoot)
+            .map { $0.withCanonicalFigureWords(options.edition?.figureWords ?? [:]) }
         var sources: [String: String] = [:]
         sources[settingsPath] = settings.source
         for chapter in chapters { sources[chapter.path] = chapter.source }
@@ -49,10 +52,12 @@ public struct WorkbookBuilder: Sendable {
         let context = RunContext(defaultSeed: UInt64(max(0, settings.settings.seed)), data: data, sourceRoot: options.sourceRoot)
         let executor = Executor(
             registry: registry,
-            cache: CellCache(directory: outputURL.appendingPathComponent(".cache"), toolIdentity: CellCache.currentToolIdentity()),
+            cache: CellCache(directory: options.edition?.cacheDirectory ?? outputURL.appendingPathComponent(".cache"),
+                             toolIdentity: CellCache.currentToolIdentity()),
             readCache: options.useCache, context: context, jobs: max(1, options.jobs))
         let allPlans = executor.plan(chapters)
-        let site = SiteMapBuilder.make(title: settings.settings.title, chapters: chapters, plans: allPlans)
+        var site = SiteMapBuilder.make(title: options.edition?.title ?? settings.settings.title, chapters: chapters, plans: allPlans)
+        if let edition = options.edition { site.language = PageLanguage(strings: edition.strings, links: edition.links) }
         var plans = allPlans.filter { selected.contains($0.chapterIndex) }
         if let onlyLabel {
             for i in plans.indices where plans[i].label != onlyLabel && plans[i].isRunnable {
@@ -130,13 +135,22 @@ public struct WorkbookBuilder: Sendable {
         try writer.prepare()
         try writer.write(Stylesheet.css, to: "style.css")
         try writer.write(IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: chapters, problems: problems, plans: plans, results: results)).render(), to: "index.html")
-        try writer.write(ReferencePageRenderer(registry: registry, workbookTitle: site.title).render(), to: SiteMap.referenceFile)
+        try writer.write(ReferencePageRenderer(registry: registry, workbookTitle: site.title, language: site.language).render(),
+                         to: SiteMap.referenceFile)
         var timings: [JSONValue] = []
         for (index, chapter) in chapters.enumerated() where selected.contains(index) {
             let chapterResults = zip(plans, results).filter { $0.0.chapterIndex == index }.map(\.1)
+            // The outputs are the same in every edition (they are what the cache holds);
+            // the page and its figure files show them in the edition's words.
+            let file = (chapter.path as NSString).lastPathComponent
+            let shownResults = chapterResults.map { result in
+                var shown = result
+                if let edition = options.edition { shown.outputs = edition.localizer(chapterFile: file, label: result.label).localize(result.outputs) }
+                return shown
+            }
             var figureFiles: [String: [String]] = [:]
             var written: Set<String> = []
-            for result in chapterResults {
+            for result in shownResults {
                 let figures = result.outputs.compactMap { if case .figure(let f) = $0 { f } else { nil } }
                 for (k, figure) in figures.enumerated() {
                     let name = "\(chapter.slug)/\(result.label)\(figures.count > 1 ? "-\(k + 1)" : "").svg"
@@ -152,7 +166,7 @@ public struct WorkbookBuilder: Sendable {
             }
             try writer.removeStale(in: chapter.slug, keeping: written)
             let page = ChapterPageRenderer(
-                chapter: chapter, number: site.entries[index].number, results: chapterResults, figureFiles: figureFiles,
+                chapter: chapter, number: site.entries[index].number, results: shownResults, figureFiles: figureFiles,
                 prose: ProseRenderer(math: math[index].html, site: site, currentFile: chapter.slug + ".html"),
                 site: site, problems: problems[index], diagnosticText: { $0.formatted(source: sources[$0.location.file]) })
             try writer.write(page.render(), to: chapter.slug + ".html")

@@ -12,6 +12,9 @@ public struct WorkbookSettings: Sendable, Equatable {
     /// Directory with data sets, relative to the workbook; nil if not given.
     public var data: String?
     public var author: String?
+    /// The workbook's editions (`editions:`), first edition first; empty means
+    /// one edition, the chapters folder itself. See `EditionDeclaration`.
+    public var editions: [EditionDeclaration] = []
 
     public init(title: String = "Workbook", seed: Int = 0, data: String? = nil, author: String? = nil) {
         self.title = title
@@ -20,7 +23,7 @@ public struct WorkbookSettings: Sendable, Equatable {
         self.author = author
     }
 
-    public static let knownKeys = ["author", "data", "seed", "title"]
+    public static let knownKeys = ["author", "data", "editions", "seed", "title"]
 
     /// Reads the file at `path`; defaults (and no diagnostics) if it does not
     /// exist. Bad values are reported and replaced by their default.
@@ -114,6 +117,10 @@ public struct WorkbookSettings: Sendable, Equatable {
                 }
             case "data": settings.data = text()
             case "author": settings.author = text()
+            case "editions":
+                let (editions, problems) = EditionDeclaration.parseList(value, positions: positions)
+                settings.editions = editions
+                diagnostics += problems
             default:
                 diagnostics.append(.warning(
                     "unknown setting '\(name)'", at: positions.location(key.mark),

@@ -12,14 +12,18 @@ import SVGPlot
 /// legend the chapter wrote) is left as it is.
 public struct OutputLocalizer: Sendable {
     public let strings: Strings
+    /// Words of this cell's figure, the first edition's → this edition's
+    /// (`labels:` of a plot); tried before the table.
+    public let words: [String: String]
     /// Each English template without holes, by its text.
     private let exact: [String: TextKey]
     /// English templates with holes, the longest literal text first, so that
     /// "train acc (seed {seed})" is tried before "seed {seed}".
     private let patterns: [(key: TextKey, template: TextTemplate)]
 
-    public init(strings: Strings) {
+    public init(strings: Strings, words: [String: String] = [:]) {
         self.strings = strings
+        self.words = words
         var exact: [String: TextKey] = [:]
         var patterns: [(key: TextKey, template: TextTemplate)] = []
         for key in TextKey.allCases {
@@ -35,7 +39,7 @@ public struct OutputLocalizer: Sendable {
     }
 
     /// Whether this localizer changes anything (English outputs stay as they are).
-    public var isIdentity: Bool { strings.language == Strings.english.language }
+    public var isIdentity: Bool { strings.language == Strings.english.language && words.isEmpty }
 
     /// `text` in this localizer's language, or `text` itself when no template made it.
     public func translate(_ text: String) -> String {
@@ -44,6 +48,7 @@ public struct OutputLocalizer: Sendable {
 
     private func translate(_ text: String, depth: Int) -> String {
         guard !isIdentity, !text.isEmpty, depth < 3 else { return text }
+        if let word = words[text] { return word }
         if let key = exact[text] {
             return strings.entries[key] ?? text
         }
@@ -92,6 +97,17 @@ public struct OutputLocalizer: Sendable {
         var out = ""
         out.reserveCapacity(svg.utf8.count)
         var rest = Substring(svg)
+        if let root = rest.range(of: "<svg ") {
+            // The language of the text, and its fonts first, on the root element
+            // (an inline style wins over the figure's own stylesheet).
+            out += rest[..<root.upperBound]
+            out += "lang=\"\(svgEscape(strings.language))\" "
+            if !strings.fonts.isEmpty {
+                let family = (strings.fonts.map { "'\($0)'" } + ["sans-serif"]).joined(separator: ",")
+                out += "style=\"font-family:\(svgEscape(family))\" "
+            }
+            rest = rest[root.upperBound...]
+        }
         while let open = [rest.range(of: "<text"), rest.range(of: "<title")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
             let closing = rest[open.lowerBound...].hasPrefix("<title") ? "</title>" : "</text>"
             guard let contentStart = rest[open.upperBound...].firstIndex(of: ">"),

@@ -18,8 +18,17 @@ extension Strings {
         .notRun: "このセルは実行されていません（{reason}）。--only を付けずにビルドすると実行されます。",
         .referenceLinkSentence: "すべてのディレクティブとそのパラメータ：{link}。",
         .referenceLinkText: "ディレクティブの一覧",
+        .bookSection: "本書 {n}",
+        .accessKeyHint: "アクセスキー {key}：Alt+{key}（Firefox では Alt+Shift+{key}、Mac では Control+Option+{key}）",
+        .oneError: "エラー 1 件",
+        .errorCount: "エラー {n} 件",
+        .bookMapHeading: "本書とこのワークブック",
+        .bookMapLead: "本書の第 4 章の各節と各図が、このワークブックのどこにあるか。",
+        .bookColumn: "本書",
+        .workbookColumn: "ここ",
+        .bookMapChapter: "第 {n} 章",
 
-        .referenceIntro: "ランセルは、情報文字列が {run} のフェンス付きコードブロックです。本文には、下の表のパラメータを YAML のマッピングとして書きます。どのディレクティブも {common} を受け付けます。",
+        .referenceIntro: "ランセルは、情報文字列が {run} のフェンス付きコードブロックです。本文には、下の表のパラメータを YAML のマッピングとして書きます。どのディレクティブも {label}、{caption}、{echo}、{seed}、{timeout} を受け付けます。",
         .referenceParameter: "パラメータ",
         .referenceAccepts: "受け付ける値",
         .referenceDefault: "既定値",
@@ -134,8 +143,8 @@ extension Strings {
         .clippedPoint: "描画範囲の外にある 1 点は省略",
         .clippedPoints: "描画範囲の外にある {n} 点は省略",
         .clippedPointsNotFinite: "描画範囲の外にある {n} 点は省略（うち {nonFinite} 点は有限でない）",
-        .imageCaption: "{index}：{class}",
-        .tShirtTop: "Tシャツ/トップス",
+        .imageCaption: "{index}: {class}",
+        .tShirtTop: "Tシャツ/トップ",
         .trouser: "ズボン",
         .pullover: "プルオーバー",
         .dress: "ドレス",
@@ -145,5 +154,5 @@ extension Strings {
         .sneaker: "スニーカー",
         .bag: "バッグ",
         .ankleBoot: "アンクルブーツ",
-    ])
+    ], fonts: ["Noto Sans CJK JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo"])
 }

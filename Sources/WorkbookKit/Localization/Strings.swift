@@ -5,14 +5,18 @@
 /// `Strings.english` and `Strings.japanese`, found by language code with
 /// `Strings.table(for:)`. A language without a table gets `nil` there, and the
 /// build warns and uses English.
-public struct Strings: Sendable {
+public struct Strings: Sendable, Equatable {
     /// BCP 47 language code, as written in `<html lang>`: `en`, `ja`.
     public let language: String
     let entries: [TextKey: String]
+    /// Fonts to name before the figures' own font stack, so that the language's
+    /// glyphs get their own shapes (kanji as Japanese, not Chinese); empty for English.
+    public let fonts: [String]
 
-    public init(language: String, entries: [TextKey: String]) {
+    public init(language: String, entries: [TextKey: String], fonts: [String] = []) {
         self.language = language
         self.entries = entries
+        self.fonts = fonts
     }
 
     /// Every table the tool ships, English first.

@@ -30,6 +30,19 @@ public enum TextKey: String, CaseIterable, Sendable {
     /// The front page's link to the directive reference: `{link}` is the link.
     case referenceLinkSentence
     case referenceLinkText
+    /// After a heading: the book's section numbers ("book 4.5").
+    case bookSection
+    /// `title` of the pager's access-key hint.
+    case accessKeyHint
+    /// The index's mark on a chapter with errors.
+    case oneError
+    case errorCount
+    /// The index's map from the book's sections and figures to this workbook.
+    case bookMapHeading
+    case bookMapLead
+    case bookColumn
+    case workbookColumn
+    case bookMapChapter
 
     // MARK: The directive reference page
     /// `{run}` and `{common}` are code the page fills in.

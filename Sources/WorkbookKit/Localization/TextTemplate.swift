@@ -51,6 +51,17 @@ public struct TextTemplate: Sendable, Equatable {
         }.joined()
     }
 
+    /// The text with its literal parts passed through `escape` and the holes
+    /// filled with `values` as they are: for markup such as a link in a sentence.
+    public func fill(escaping escape: (String) -> String, _ values: [String: String]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .literal(let text): return escape(text)
+            case .hole(let name): return values[name] ?? escape("{\(name)}")
+            }
+        }.joined()
+    }
+
     /// The values of the holes if `text` is exactly what this template makes
     /// (each hole matching at least one character, the shortest that fits).
     public func match(_ text: String) -> [String: String]? {

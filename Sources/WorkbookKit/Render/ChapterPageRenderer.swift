@@ -15,20 +15,22 @@ struct ChapterPageRenderer {
     /// Compiler-style text of a diagnostic (with the source line and caret).
     var diagnosticText: (Diagnostic) -> String
 
-    /// Every word this renderer puts on a page, in one place (for a translation).
-    enum Words {
-        static func chapter(_ number: Int) -> String { "Chapter \(number)" }
-        static func figure(_ number: String) -> String { "Figure \(number)" }
-        static let onThisPage = "On this page"
-        static let linkToSection = "Link to this section"
-        static let contents = "Contents"
-        static let chapters = "Chapters"
+    /// Every word this renderer puts on a page, from the edition's string table.
+    struct Words {
+        var strings: Strings
+        func chapter(_ number: Int) -> String { strings[.chapterNumber, ["n": String(number)]] }
+        func figure(_ number: String) -> String { strings[.figureNumber, ["n": number]] }
+        var onThisPage: String { strings[.onThisPage] }
+        var linkToSection: String { strings[.linkToSection] }
+        var contents: String { strings[.contents] }
+        var chapters: String { strings[.chapterNavigation] }
+        var cellFailed: String { strings[.cellErrorHeading] }
         /// Before a book section number in a heading: "book 4.5".
-        static func bookSection(_ numbers: [String]) -> String { "book " + numbers.joined(separator: ", ") }
-        static func accessKeyHint(_ key: String) -> String {
-            "access key \(key.uppercased()): Alt+\(key.uppercased()) (Alt+Shift+\(key.uppercased()) in Firefox, Control+Option+\(key.uppercased()) on a Mac)"
-        }
+        func bookSection(_ numbers: [String]) -> String { strings[.bookSection, ["n": numbers.joined(separator: ", ")]] }
+        func accessKeyHint(_ key: String) -> String { strings[.accessKeyHint, ["key": key.uppercased()]] }
     }
+
+    var words: Words { Words(strings: site.language.strings) }
 
     /// Keys of the previous and next chapter links (`accesskey`; Alt+P / Alt+N
     /// in Chromium, Ctrl+Option+P / N in Safari).
@@ -39,7 +41,7 @@ struct ChapterPageRenderer {
 
     func render() -> String {
         var body = "<article class=\"chapter\">\n"
-        body += "<p class=\"chapter-number\">\(Words.chapter(number))</p>\n"
+        body += "<p class=\"chapter-number\">\(HTML.escape(words.chapter(number)))</p>\n"
         body += "<h1>\(HTML.escape(chapter.title))</h1>\n"
         if let summary = chapter.summary, !summary.isEmpty {
             body += "<p class=\"summary\">\(HTML.escape(summary))</p>\n"
@@ -52,7 +54,7 @@ struct ChapterPageRenderer {
             case .heading(let heading):
                 let level = min(heading.level + 1, 6)
                 body += "<h\(level) id=\"\(HTML.escape(heading.id))\">\(prose.finish(heading.html))\(bookSection(heading.id))"
-                body += "<a class=\"anchor\" href=\"#\(HTML.escape(heading.id))\" aria-label=\"\(Words.linkToSection)\">#</a></h\(level)>\n"
+                body += "<a class=\"anchor\" href=\"#\(HTML.escape(heading.id))\" aria-label=\"\(HTML.escape(words.linkToSection))\">#</a></h\(level)>\n"
             case .prose(let html, _):
                 body += prose.finish(html)
             case .code(let language, let code, _):
@@ -67,7 +69,7 @@ struct ChapterPageRenderer {
         body += "</article>\n"
         body += navigation()
         return PageLayout.page(title: "\(chapter.title) — \(site.title)", workbookTitle: site.title,
-                               description: chapter.summary, body: body)
+                               description: chapter.summary, body: body, language: site.language, file: chapter.slug + ".html")
     }
 
     private func problemBox() -> String {
@@ -83,13 +85,13 @@ struct ChapterPageRenderer {
     private func bookSection(_ id: String) -> String {
         let sections = chapter.book[id]
         guard !sections.isEmpty else { return "" }
-        return "<span class=\"book-ref\">\(HTML.escape(Words.bookSection(sections)))</span>"
+        return "<span class=\"book-ref\">\(HTML.escape(words.bookSection(sections)))</span>"
     }
 
     private func tableOfContents() -> String {
         let headings = chapter.headings.filter { $0.level <= 2 }
         guard headings.count > 1 else { return "" }
-        var html = "<nav class=\"toc\" aria-label=\"\(Words.onThisPage)\"><h2>\(Words.onThisPage)</h2><ol>\n"
+        var html = "<nav class=\"toc\" aria-label=\"\(HTML.escape(words.onThisPage))\"><h2>\(HTML.escape(words.onThisPage))</h2><ol>\n"
         for heading in headings {
             html += "<li class=\"toc-\(heading.level)\"><a href=\"#\(HTML.escape(heading.id))\">\(HTML.escape(heading.text))</a></li>\n"
         }
@@ -107,7 +109,7 @@ struct ChapterPageRenderer {
             html += "<pre class=\"cell-params\"><code>\(SyntaxHighlighter.highlight(cell.body, language: cell.bodyLanguage))</code></pre>\n"
         }
         if !result.diagnostics.isEmpty {
-            html += "<div class=\"cell-error\" role=\"alert\">"
+            html += "<div class=\"cell-error\" role=\"alert\"><p class=\"cell-error-heading\">\(HTML.escape(words.cellFailed))</p>"
             for diagnostic in result.diagnostics {
                 html += "<pre>\(HTML.escape(diagnosticText(diagnostic)))</pre>"
             }
@@ -118,7 +120,7 @@ struct ChapterPageRenderer {
             html += OutputRenderer.render(result.outputs, figureFiles: figureFiles[result.label] ?? [])
             html += "</div>\n"
         }
-        html += "<figcaption><span class=\"figure-number\">\(Words.figure(number))</span>"
+        html += "<figcaption><span class=\"figure-number\">\(HTML.escape(words.figure(number)))</span>"
         let figures = chapter.book[result.label]
         if !figures.isEmpty {
             html += "<span class=\"book-ref\">(\(HTML.escape(figures.joined(separator: ", "))))</span>"
@@ -142,14 +144,14 @@ struct ChapterPageRenderer {
     private func navigation() -> String {
         let entries = site.entries
         guard let position = entries.firstIndex(where: { $0.slug == chapter.slug }) else { return "" }
-        var html = "<nav class=\"pager\" aria-label=\"\(Words.chapters)\">"
-        let previousHint = "<kbd title=\"\(Words.accessKeyHint(Self.previousKey))\">\(Self.previousKey.uppercased())</kbd>"
-        let nextHint = "<kbd title=\"\(Words.accessKeyHint(Self.nextKey))\">\(Self.nextKey.uppercased())</kbd>"
+        var html = "<nav class=\"pager\" aria-label=\"\(HTML.escape(words.chapters))\">"
+        let previousHint = "<kbd title=\"\(HTML.escape(words.accessKeyHint(Self.previousKey)))\">\(Self.previousKey.uppercased())</kbd>"
+        let nextHint = "<kbd title=\"\(HTML.escape(words.accessKeyHint(Self.nextKey)))\">\(Self.nextKey.uppercased())</kbd>"
         if position > 0 {
             let previous = entries[position - 1]
             html += "<a class=\"prev\" rel=\"prev\" accesskey=\"\(Self.previousKey)\" href=\"\(HTML.escape(previous.file))\">← \(HTML.escape(previous.title))\(previousHint)</a>"
         } else {
-            html += "<a class=\"prev\" accesskey=\"\(Self.previousKey)\" href=\"index.html\">← \(Words.contents)\(previousHint)</a>"
+            html += "<a class=\"prev\" accesskey=\"\(Self.previousKey)\" href=\"index.html\">← \(HTML.escape(words.contents))\(previousHint)</a>"
         }
         if position + 1 < entries.count {
             let next = entries[position + 1]

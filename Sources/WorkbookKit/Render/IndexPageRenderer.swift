@@ -13,18 +13,20 @@ struct IndexPageRenderer {
         var firstAnchor: String?
     }
 
-    /// Every word this renderer puts on a page, in one place (for a translation).
-    enum Words {
-        static func errors(_ count: Int) -> String { count == 1 ? "1 error" : "\(count) errors" }
-        static let referenceLead = "Every directive and its parameters:"
-        static let referenceLink = "the directive reference"
-        static let bookMapHeading = "The book and this workbook"
-        static let bookMapLead = "Where each section and figure of the book's chapter 4 is in this workbook."
-        static let bookColumn = "book"
-        static let workbookColumn = "here"
-        static func chapter(_ number: Int) -> String { "chapter \(number)" }
-        static func figure(_ number: String) -> String { "Figure \(number)" }
+    /// Every word this renderer puts on a page, from the edition's string table.
+    struct Words {
+        var strings: Strings
+        func errors(_ count: Int) -> String { count == 1 ? strings[.oneError] : strings[.errorCount, ["n": String(count)]] }
+        var referenceLink: String { strings[.referenceLinkText] }
+        var bookMapHeading: String { strings[.bookMapHeading] }
+        var bookMapLead: String { strings[.bookMapLead] }
+        var bookColumn: String { strings[.bookColumn] }
+        var workbookColumn: String { strings[.workbookColumn] }
+        func chapter(_ number: Int) -> String { strings[.bookMapChapter, ["n": String(number)]] }
+        func figure(_ number: String) -> String { strings[.figureNumber, ["n": number]] }
     }
+
+    var words: Words { Words(strings: site.language.strings) }
 
     func render() -> String {
         var body = "<article class=\"index\">\n<h1>\(HTML.escape(site.title))</h1>\n<ol class=\"chapters\">\n"
@@ -32,7 +34,7 @@ struct IndexPageRenderer {
             body += "<li><a class=\"chapter-link\" href=\"\(HTML.escape(entry.file))\">\(HTML.escape(entry.title))</a>"
             if let problems = errors[entry.slug] {
                 let href = entry.file + (problems.firstAnchor.map { "#" + $0 } ?? "")
-                body += "<a class=\"chapter-errors\" href=\"\(HTML.escape(href))\">\(Words.errors(problems.count))</a>"
+                body += "<a class=\"chapter-errors\" href=\"\(HTML.escape(href))\">\(HTML.escape(words.errors(problems.count)))</a>"
             }
             if let summary = entry.summary, !summary.isEmpty {
                 body += "<p>\(HTML.escape(summary))</p>"
@@ -49,8 +51,11 @@ struct IndexPageRenderer {
         }
         body += "</ol>\n"
         body += bookMap()
-        body += "<p class=\"reference-link\">\(Words.referenceLead) <a href=\"\(SiteMap.referenceFile)\">\(Words.referenceLink)</a>.</p>\n</article>\n"
-        return PageLayout.page(title: site.title, workbookTitle: site.title, description: nil, body: body)
+        let link = "<a href=\"\(SiteMap.referenceFile)\">\(HTML.escape(words.referenceLink))</a>"
+        let sentence = site.language.strings.template(.referenceLinkSentence).fill(escaping: HTML.escape, ["link": link])
+        body += "<p class=\"reference-link\">\(sentence)</p>\n</article>\n"
+        return PageLayout.page(title: site.title, workbookTitle: site.title, description: nil, body: body,
+                               language: site.language, file: "index.html")
     }
 
     /// One row per book section or figure named in a chapter's `book:` front
@@ -61,9 +66,9 @@ struct IndexPageRenderer {
             for mapped in entry.book.entries {
                 let link: String
                 if let heading = entry.headings.first(where: { $0.id == mapped.key }) {
-                    link = "<a href=\"\(HTML.escape(entry.file))#\(HTML.escape(heading.id))\">\(Words.chapter(entry.number)): \(HTML.escape(heading.text))</a>"
+                    link = "<a href=\"\(HTML.escape(entry.file))#\(HTML.escape(heading.id))\">\(HTML.escape(words.chapter(entry.number))): \(HTML.escape(heading.text))</a>"
                 } else if let target = site.targets[mapped.key], target.file == entry.file {
-                    link = "<a href=\"\(HTML.escape(target.file))#\(HTML.escape(target.anchor))\">\(Words.figure(target.number))</a>"
+                    link = "<a href=\"\(HTML.escape(target.file))#\(HTML.escape(target.anchor))\">\(HTML.escape(words.figure(target.number)))</a>"
                 } else {
                     continue
                 }
@@ -72,8 +77,8 @@ struct IndexPageRenderer {
         }
         guard !rows.isEmpty else { return "" }
         rows.sort { Self.bookOrder($0.book).lexicographicallyPrecedes(Self.bookOrder($1.book)) }
-        var html = "<section class=\"book-map\"><h2>\(Words.bookMapHeading)</h2>\n<p>\(Words.bookMapLead)</p>\n"
-        html += "<div class=\"table-wrap\"><table class=\"book-map\">\n<thead><tr><th scope=\"col\">\(Words.bookColumn)</th><th scope=\"col\">\(Words.workbookColumn)</th></tr></thead>\n<tbody>\n"
+        var html = "<section class=\"book-map\"><h2>\(HTML.escape(words.bookMapHeading))</h2>\n<p>\(HTML.escape(words.bookMapLead))</p>\n"
+        html += "<div class=\"table-wrap\"><table class=\"book-map\">\n<thead><tr><th scope=\"col\">\(HTML.escape(words.bookColumn))</th><th scope=\"col\">\(HTML.escape(words.workbookColumn))</th></tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr><td>\(HTML.escape(row.book))</td><td>\(row.link)</td></tr>\n"
         }

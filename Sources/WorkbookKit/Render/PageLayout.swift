@@ -1,20 +1,19 @@
 /// The frame shared by every page: head, top bar with the workbook title and
 /// the link to the directive reference, and the content.
-/// The pages are English (`lang="en"`); the Japanese terms in them are marked
-/// `lang="ja"` here, for every page at once (``JapaneseSpans``).
+/// A page is in its edition's language (`<html lang>`, the words from its
+/// string table, links to the same page in the other editions); Japanese terms
+/// in an English page are marked `lang="ja"` here, for every page at once (``JapaneseSpans``).
 enum PageLayout {
-    /// Every word the frame puts on a page, in one place (for a translation).
-    enum Words {
-        static let language = "en"
-        static let navigation = "Workbook"
-        static let contents = "Contents"
-        static let directives = "Directives"
-    }
-
-    static func page(title: String, workbookTitle: String, description: String?, body: String) -> String {
+    /// `file` is the page's name in the output folder, for the links to the same page in the other editions.
+    static func page(title: String, workbookTitle: String, description: String?, body: String,
+                     language: PageLanguage = .english, file: String = "index.html") -> String {
+        let strings = language.strings
+        // A Japanese page needs no spans: the whole page is lang="ja".
+        let isJapanese = language.code.lowercased().hasPrefix("ja")
+        func mark(_ html: String) -> String { isJapanese ? html : JapaneseSpans.mark(html) }
         var html = """
         <!DOCTYPE html>
-        <html lang="\(Words.language)">
+        <html lang="\(HTML.escape(language.code))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -25,16 +24,17 @@ enum PageLayout {
         if let description, !description.isEmpty {
             html += "<meta name=\"description\" content=\"\(HTML.escape(description))\">\n"
         }
+        html += language.alternates(for: file)
         html += """
         <title>\(HTML.escape(title))</title>
         <link rel="stylesheet" href="style.css">
         </head>
         <body>
-        <header class="topbar"><a class="home" href="index.html">\(JapaneseSpans.mark(HTML.escape(workbookTitle)))</a><nav aria-label="\(Words.navigation)"><a href="index.html">\(Words.contents)</a> <a href="\(SiteMap.referenceFile)">\(Words.directives)</a></nav></header>
+        <header class="topbar"><a class="home" href="index.html">\(mark(HTML.escape(workbookTitle)))</a><nav aria-label="\(HTML.escape(strings[.workbookNavigation]))"><a href="index.html">\(HTML.escape(strings[.contents]))</a> <a href="\(SiteMap.referenceFile)">\(HTML.escape(strings[.directives]))</a></nav>\(language.languageSwitch(for: file))</header>
         <main>
 
         """
-        html += JapaneseSpans.mark(body)
+        html += mark(body)
         html += "</main>\n</body>\n</html>\n"
         return html
     }

@@ -15,7 +15,8 @@ struct ProseRenderer {
                 return "<span class=\"broken-ref\">@\(HTML.escape(label))</span>"
             }
             let href = (target.file == currentFile ? "" : target.file) + "#" + target.anchor
-            return "<a class=\"xref\" href=\"\(HTML.escape(href))\">Figure&nbsp;\(target.number)</a>"
+            let name = HTML.escape(site.language.strings[.figureNumber, ["n": target.number]]).replacingOccurrences(of: " ", with: "&nbsp;")
+            return "<a class=\"xref\" href=\"\(HTML.escape(href))\">\(name)</a>"
         }
         return out
     }

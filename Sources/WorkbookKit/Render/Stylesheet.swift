@@ -103,6 +103,16 @@ ul.sections { margin: .2rem 0; padding-left: 1.2rem; font-size: .95rem; }
 .tok-keyword { color: var(--tok-keyword); } .tok-type { color: var(--tok-type); } .tok-string { color: var(--tok-string); }
 .tok-number { color: var(--tok-number); } .tok-comment { color: var(--tok-comment); font-style: italic; }
 .tok-key { color: var(--tok-key); } .tok-attr { color: var(--tok-attr); } .tok-punct { color: var(--tok-punct); }
+/* Editions: the language switch in the top bar, and Japanese pages — Japanese
+   fonts first (so kanji get Japanese shapes), strict kinsoku line breaking, and
+   long unbreakable runs (code, numbers) allowed to wrap rather than overflow a phone. */
+.topbar .home { margin-right: auto; }
+.topbar .languages a, .topbar .languages span { margin-left: .75rem; }
+.topbar .languages span[aria-current] { font-weight: 600; }
+.cell-error-heading { margin: 0 0 .35rem; font-weight: 600; }
+html:lang(ja) { --font: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", Meiryo, system-ui, sans-serif; }
+:lang(ja) { line-break: strict; word-break: normal; }
+:lang(ja) :is(p, li, dd, dt, td, th, figcaption, h1, h2, h3, h4, .summary, .note) { overflow-wrap: anywhere; }
 @media (max-width: 600px) {
   body { font-size: 16px; }
   main { padding: .75rem .8rem 3rem; }

@@ -142,10 +142,10 @@ public actor PreviewServer {
     /// Runs the builder on its own thread (it blocks; the cooperative pool
     /// keeps serving), then bumps the version so that open pages reload.
     private func runBuild() async {
-        let builder = WorkbookBuilder(options: options.build, log: log)
+        let builder = EditionBuilder(options: options.build, log: log)
         let queue = buildQueue
         let outcome: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Result { try builder.build() }) }
+            queue.async { continuation.resume(returning: Result { EditionBuilder.Report.combined(try builder.build()) }) }
         }
         switch outcome {
         case .success(let report):
