@@ -19,7 +19,9 @@ public struct CellSignature: Sendable, Equatable, CustomStringConvertible {
             .filter { !CellSignature.presentationParameters.contains($0.key) }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             .map { "\($0.key)=\(CellSignature.text($0.value))" }
-        description = ([cell.directive] + parameters).joined(separator: "\n")
+        // A Swift cell computes its code: both editions must run the same program.
+        let code = cell.kind == .swift ? [cell.swiftSource.code] : []
+        description = ([cell.directive] + parameters + code).joined(separator: "\n")
     }
 
     /// A value without its source locations or YAML layout.

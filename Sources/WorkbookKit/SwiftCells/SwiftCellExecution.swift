@@ -76,7 +76,8 @@ extension Executor {
         var runner = SwiftChapterRunner(cacheDirectory: cacheDirectory, workingDirectory: context.data.workbookRoot)
         if let sample { runner.environment["WORKBOOK_SAMPLE_DATA"] = sample }
         let run = runner.run(file: file, cells: plans.map(\.cell.swiftSource))
-        let how = (run.reusedBinary ? "program reused" : "program compiled") + (run.linkedLibrary ? ", cell library linked" : "")
+        let how = (run.reusedBinary ? "program reused" : "program compiled") + (run.linkedLibrary ? " and cell library linked" : "")
+            + String(format: " in %.2fs, ran in %.2fs", run.compileSeconds, run.runSeconds)
         for i in plans.indices {
             let cellRun = run.cells[i]
             results[i].outputs = cellRun.items.map(Self.output)
