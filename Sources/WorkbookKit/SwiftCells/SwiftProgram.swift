@@ -41,17 +41,9 @@ public struct SwiftProgram: Sendable, Equatable {
         cellLines.firstIndex { $0.contains(line) }
     }
 
-    /// A Swift string literal of `text` (file names with quotes or backslashes).
+    /// A Swift string literal of `text` (file names with quotes or backslashes):
+    /// `debugDescription` writes exactly that, escapes included.
     static func literal(_ text: String) -> String {
-        var out = "\""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
+        text.debugDescription
     }
 }
