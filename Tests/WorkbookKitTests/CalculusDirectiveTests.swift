@@ -26,17 +26,17 @@ private func runCalculus(_ directive: String, _ body: String) throws -> [CellOut
 }
 
 private func value(_ outputs: [CellOutput], _ name: String) -> Double? {
-    for case .value(let n, let v, _) in outputs where n == name { return v }
+    for case .value(_, let n, let v, _) in outputs where n == name { return v }
     return nil
 }
 
 private func valueText(_ outputs: [CellOutput], _ name: String) -> String? {
-    for case .value(let n, _, let text) in outputs where n == name { return text }
+    for case .value(_, let n, _, let text) in outputs where n == name { return text }
     return nil
 }
 
 private func numbers(_ outputs: [CellOutput], _ name: String) -> [Double]? {
-    for case .numbers(let n, let v) in outputs where n == name { return v }
+    for case .numbers(_, let n, let v) in outputs where n == name { return v }
     return nil
 }
 
@@ -177,7 +177,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(arrows.count == 1)
     #expect(occurrences(of: "Z", in: arrows.first ?? "") == 17 * 17 - 1)
     // The longest arrow is at a corner: |∇f| = |(4, 4)| = 4√2 (tolerance 1e-9).
-    let longest = try #require(outputs.compactMap { if case .value(_, let v, _) = $0 { return v } else { return nil } }.first)
+    let longest = try #require(outputs.compactMap { if case .value(_, _, let v, _) = $0 { return v } else { return nil } }.first)
     #expect(abs(longest - 4 * 2.0.squareRoot()) < 1e-9)
 }
 
@@ -269,19 +269,19 @@ private func occurrences(of needle: String, in text: String) -> Int {
 }
 
 @Test func hugeDescentIsEstimatedBeyondTheDefaultTimeout() throws {
-    let outcome = CellValidator(registry: .standard).validate(calculusCell("descent", "f: x0^2 + x1^2\nlr: [0.1, 0.01]\nsteps: 10000000"))
+    let outcome = CellValidator(registry: .standard).validate(calculusCell("descent", "f: x0^2 + x1^2\nlr: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]\nsteps: 10000000"))
     guard case .valid(let directive, let arguments) = outcome else {
         Issue.record("expected a valid cell")
         return
     }
-    let estimate = try #require(directive.estimate(arguments))
+    let estimate = directive.estimate(arguments)
     #expect(estimate > 120)  // the default timeout
     let small = CellValidator(registry: .standard).validate(calculusCell("descent", "f: x0^2 + x1^2"))
     guard case .valid(let d, let a) = small else {
         Issue.record("expected the default descent cell to be valid")
         return
     }
-    #expect(try #require(d.estimate(a)) < 1)
+    #expect(d.estimate(a) < 1)
 }
 
 @Test func longPathsAreThinnedForDrawing() {

@@ -21,10 +21,11 @@ private func diagnostics(_ body: String, directive: String = "loss") -> [Diagnos
         return
     }
     #expect(directive.name == "loss")
-    #expect(arguments.points("y") == [[0.5, 0.5]])
-    #expect(arguments.numbers("t") == [1])
-    #expect(arguments.words("functions") == ["mse", "cross-entropy"])
-    #expect(arguments.boolean("echo") == true)
+    let parameters = try LossDirective.Parameters.decode(arguments)
+    #expect(parameters.y == [[0.5, 0.5]])
+    #expect(parameters.t == [1])
+    #expect(parameters.functions == [.mse, .crossEntropy])
+    #expect(try CommonParameters.decode(arguments).echo == true)
 }
 
 @Test func unknownParameterSuggestsTheClosestName() {

@@ -64,8 +64,10 @@ final class LineCollector: @unchecked Sendable {
     #expect(cells.count == 3)
     #expect(cells[0]["label"] as? String == "fig-loss")
     #expect(cells[0]["status"] as? String == "ran")
-    let values = try #require(cells[0]["values"] as? [String: Double])
-    #expect(abs(values["cross-entropy"]! - 0.510825457099338) < 1e-12)  // the book's value, tolerance 1e-12
+    let values = try #require(cells[0]["values"] as? [String: [String: Any]])
+    let crossEntropy = try #require(values["y[0].cross_entropy"])
+    #expect(crossEntropy["name"] as? String == "cross-entropy")
+    #expect(abs(try #require(crossEntropy["value"] as? Double) - 0.510825457099338) < 1e-12)  // the book's value, tolerance 1e-12
     #expect(cells[1]["status"] as? String == "error")
     let error = try #require(cells[1]["error"] as? [String: Any])
     #expect(error["line"] as? Int == 20)

@@ -37,7 +37,7 @@ private func run(_ directive: String, _ body: String) throws -> [CellOutput] {
 }
 
 private func value(_ outputs: [CellOutput], _ name: String) -> Double? {
-    for case .value(let n, let v, _) in outputs where n == name { return v }
+    for case .value(_, let n, let v, _) in outputs where n == name { return v }
     return nil
 }
 
@@ -132,7 +132,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
 
 @Test func datasetReportsAMissingDirectoryAtName() {
     let failure = #expect(throws: CellFailure.self) { try run("dataset", "name: no/such/folder") }
-    #expect(failure?.parameter == "name")
+    #expect(failure?.parameter?.text == "name")
 }
 
 // MARK: - minibatch
@@ -143,7 +143,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
     let c = try run("minibatch", "size: 10\ndataset: sample\nseed: 8")
     #expect(a == b)
     #expect(a != c)
-    guard case .numbers(let name, let indices)? = a.first else {
+    guard case .numbers(_, let name, let indices)? = a.first else {
         Issue.record("expected the indices first")
         return
     }
@@ -191,7 +191,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
         return
     }
     let data = try context().data.load("sample")
-    let runs = try TrainingRuns.run(arguments, data: data, seeds: [1, 2], context: context())
+    let runs = try TrainingRuns.run(TrainDirective.Parameters.decode(arguments), data: data, seeds: [1, 2], context: context())
     #expect(runs.count == 2)
     for run in runs {
         #expect(run.history.losses.count == 200)
@@ -215,11 +215,11 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
 
 @Test func numericalTrainingOfTenThousandIterationsIsRefused() throws {
     let (directive, arguments) = try #require(validate("train", "gradient: numerical\niterations: 10000"))
-    let estimate = try #require(directive.estimate(arguments))
-    #expect(estimate > arguments.number("timeout"))
+    let estimate = directive.estimate(arguments)
+    #expect(try estimate > CommonParameters.decode(arguments).timeout)
     #expect(estimate > 1000)
     let (_, fast) = try #require(validate("train", "iterations: 100\ndataset: sample"))
-    #expect(try #require(directive.estimate(fast)) < fast.number("timeout"))
+    #expect(try directive.estimate(fast) < CommonParameters.decode(fast).timeout)
 }
 
 @Test func divergenceIsACellFailureAtTheLearningRate() throws {
@@ -227,7 +227,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
         _ = try run("train", "lr: 1e308\nbatch: 10\niterations: 50\ndataset: sample")
         Issue.record("expected divergence")
     } catch let failure as CellFailure {
-        #expect(failure.parameter == "lr")
+        #expect(failure.parameter?.text == "lr")
         #expect(failure.message.contains("iteration"))
     }
 }
@@ -271,7 +271,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
         _ = try run("source", "symbol: numericalGradiant")
         Issue.record("expected a failure")
     } catch let failure as CellFailure {
-        #expect(failure.parameter == "symbol")
+        #expect(failure.parameter?.text == "symbol")
         #expect(failure.hint == "did you mean 'numericalGradient'?")
     } catch {
         Issue.record("unexpected \(error)")
@@ -312,7 +312,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
         _ = try directive.run(arguments, limited)
         Issue.record("a 100 000-iteration training finished within 0.2 s")
     } catch let failure as CellFailure {
-        #expect(failure.parameter == "timeout")
+        #expect(failure.parameter?.text == "timeout")
         #expect(failure.message.contains("timeout"))
     }
 }

@@ -53,3 +53,31 @@ private func renderPage(_ source: String, path: String, figureFiles: [String: [S
     // (counting characters would say 12).
     #expect(diagnostic.location.column == 16)
 }
+
+/// The JSON record of a chapter with a `loss` cell of two predictions and a
+/// `derivative` cell, compared byte for byte with `Golden/record-loss.json`:
+/// the schema of README's "Outputs" (stable machine keys next to display names).
+@Test func recordMatchesTheGoldenFile() throws {
+    let source = """
+        ---
+        title: Record
+        ---
+
+        ```run loss
+        y: [[0.1, 0.9], [0.6, 0.4]]
+        t: 1
+        label: fig-loss
+        ```
+
+        ```run derivative
+        f: x^2
+        at: [1, 2]
+        ```
+        """
+    let chapter = Chapter.parse(source: source, path: "chapters/01-record.md")
+    let context = RunContext(defaultSeed: 1, data: DataProvider(configured: nil, workbookRoot: "/nonexistent"), sourceRoot: "/nonexistent")
+    let executor = Executor(registry: .standard, cache: nil, readCache: false, context: context, jobs: 1)
+    let results = executor.run(executor.plan([chapter])) { _ in }
+    let record = ChapterRecord.json(chapter: chapter, results: results, figureFiles: ["fig-loss": ["01-record/fig-loss.svg"]])
+    try GoldenFile.check(record.render(), against: "record-loss.json")
+}

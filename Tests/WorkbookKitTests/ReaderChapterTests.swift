@@ -58,11 +58,13 @@ label: cubic
 ```
 """
 
+/// The cell's values by their machine keys (`at[0].derivative`).
 private func values(in record: [String: Any], label: String) throws -> [String: Double] {
     let cells = try #require(record["cells"] as? [[String: Any]])
     let cell = try #require(cells.first { $0["label"] as? String == label })
     #expect(cell["status"] as? String == "ran", "cell \(label) did not run: \(cell["error"] ?? "")")
-    return try #require(cell["values"] as? [String: Double])
+    let values = try #require(cell["values"] as? [String: [String: Any]])
+    return values.compactMapValues { $0["value"] as? Double }
 }
 
 @Test func aReadersOwnChapterGivesCorrectResults() throws {
@@ -83,29 +85,29 @@ private func values(in record: [String: Any], label: String) throws -> [String: 
 
     // Central difference error is O(h²) = 1e-8 times f''' — tolerance 1e-7.
     let sin = try values(in: record, label: "d-sin")
-    #expect(abs(sin["f'(0)"]! - 1) < 1e-7)
-    #expect(abs(sin["f'(1.5)"]! - cos(1.5)) < 1e-7)
+    #expect(abs(sin["at[0].derivative"]! - 1) < 1e-7)
+    #expect(abs(sin["at[1].derivative"]! - cos(1.5)) < 1e-7)
     // Forward difference error is O(h) = 1e-6 times e/2 — tolerance 1e-5.
     let exp = try values(in: record, label: "d-exp")
-    #expect(abs(exp["f'(1)"]! - M_E) < 1e-5)
+    #expect(abs(exp["at[0].derivative"]! - M_E) < 1e-5)
     // ∂/∂x0 (x0 x1 + 3 x1²) = x1 = -1; ∂/∂x1 = x0 + 6 x1 = -4. Polynomials of degree 2: exact up to rounding, 1e-6.
     let partial = try values(in: record, label: "p-mixed")
-    let d0 = try #require(partial.first { $0.key.hasPrefix("∂f/∂x0") }?.value)
-    let d1 = try #require(partial.first { $0.key.hasPrefix("∂f/∂x1") }?.value)
+    let d0 = try #require(partial["df_dx0"])
+    let d1 = try #require(partial["df_dx1"])
     #expect(abs(d0 - -1) < 1e-6)
     #expect(abs(d1 - -4) < 1e-6)
     // Gradient descent converges to the minimum (1, -2): each step shrinks the distance by 0.8 and 0.6; 1e-6.
     let walk = try values(in: record, label: "walk")
-    #expect(abs(walk["end x0 (lr=0.1)"]! - 1) < 1e-6)
-    #expect(abs(walk["end x1 (lr=0.1)"]! - -2) < 1e-6)
+    #expect(abs(walk["lr[0].end_x0"]! - 1) < 1e-6)
+    #expect(abs(walk["lr[0].end_x1"]! - -2) < 1e-6)
     // Losses by hand: ½((0.7−1)² + 0.2² + 0.1²) = 0.07; −log(0.7 + 1e-7). Tolerance 1e-12.
     let loss = try values(in: record, label: "three-classes")
-    #expect(abs(loss["sum-of-squares"]! - 0.07) < 1e-12)
-    #expect(abs(loss["cross-entropy"]! - -Foundation.log(0.7 + 1e-7)) < 1e-12)
+    #expect(abs(loss["y[0].sum_of_squares"]! - 0.07) < 1e-12)
+    #expect(abs(loss["y[0].cross_entropy"]! - -Foundation.log(0.7 + 1e-7)) < 1e-12)
     // Tangent of x³ at 1: slope 3, intercept 1 − 3 = −2; central difference error h² = 1e-8.
     let cubic = try values(in: record, label: "cubic")
-    #expect(abs(cubic["slope at x = 1"]! - 3) < 1e-7)
-    #expect(abs(cubic["intercept at x = 1"]! - -2) < 1e-7)
+    #expect(abs(cubic["at[0].slope"]! - 3) < 1e-7)
+    #expect(abs(cubic["at[0].intercept"]! - -2) < 1e-7)
 
     // The page has the reader's math, figures and no error.
     let page = try String(contentsOf: root.appendingPathComponent("output/01-mine.html"), encoding: .utf8)

@@ -18,10 +18,10 @@ enum ChapterRecord {
         var tables: [JSONValue] = []
         for output in result.outputs {
             switch output {
-            case .value(let name, let value, _):
-                values.append((name, .number(value)))
-            case .numbers(let name, let numbers):
-                values.append((name, .array(numbers.map(JSONValue.number))))
+            case .value(let key, let name, let value, _):
+                values.append((key, .object([("name", .string(name)), ("value", .number(value))])))
+            case .numbers(let key, let name, let numbers):
+                values.append((key, .object([("name", .string(name)), ("value", .array(numbers.map(JSONValue.number)))])))
             case .table(let table):
                 tables.append(.object([
                     ("name", .string(table.name)),

@@ -35,8 +35,10 @@ public struct Executor: Sendable {
                     case .valid(let directive, let arguments):
                         plan.directive = directive
                         plan.arguments = arguments
-                        plan.caption = arguments.text("caption")
-                        plan.echo = arguments.boolean("echo")
+                        if let common = try? CommonParameters.decode(arguments) {
+                            plan.caption = common.caption
+                            plan.echo = common.echo
+                        }
                     case .invalid(let diagnostics):
                         plan.diagnostics = diagnostics
                     }
@@ -79,8 +81,9 @@ public struct Executor: Sendable {
             return [.error(failure.message, at: arguments.locations[parameter] ?? cell.directiveLocation,
                            hint: failure.hint, length: max(1, name.count))]
         }
-        if let estimate = directive.estimate(arguments), estimate > arguments.number("timeout") {
-            let timeout = arguments.number("timeout")
+        let timeout = (try? CommonParameters.decode(arguments))?.timeout ?? CommonParameters.maximumTimeout
+        let estimate = directive.estimate(arguments)
+        if estimate > timeout {
             return [.error("this cell would take about \(EstimateText.seconds(estimate)), more than its timeout of \(EstimateText.seconds(timeout))",
                            at: cell.directiveLocation,
                            hint: "add 'timeout: \(Int(estimate.rounded(.up)) + 1)' to run it anyway, or make it smaller",
@@ -105,12 +108,19 @@ public struct Executor: Sendable {
         return SwiftCellJobs.scatter(done, jobs: jobs)
     }
 
+    /// Everything besides the directive, its parameters and the tool that enters the
+    /// cell's cache key: the identity of the data set it reads (when it reads one)
+    /// followed by its own inputs (the library fingerprint of `source`).
+    func cacheInputs(_ directive: Directive, _ arguments: CellArguments) -> String {
+        let data = directive.dataParameter.map { context.data.identity(for: arguments, parameter: $0) } ?? ""
+        return data + "\u{2}" + directive.inputs(arguments, context)
+    }
+
     private func execute(_ plan: CellPlan, progress: @escaping @Sendable (String, Double, String) -> Void) -> CellResult {
         var result = CellResult(cell: plan.cell, label: plan.label, caption: plan.caption, echo: plan.echo,
                                 status: .error, seconds: 0, outputs: [], diagnostics: plan.diagnostics, reason: "error")
         guard plan.isRunnable, let directive = plan.directive, let arguments = plan.arguments else { return result }
-        let inputs = directive.dataParameter.map { context.data.identity(for: arguments, parameter: $0) } ?? ""
-            + directive.inputs(arguments, context)
+        let inputs = cacheInputs(directive, arguments)
         let key = cache?.key(directive: directive.name, arguments: arguments, inputs: inputs)
         if readCache, let key, let outputs = cache?.load(key) {
             result.status = .cached
@@ -129,7 +139,9 @@ public struct Executor: Sendable {
             var cellContext = context
             let place = "\(plan.cell.location.file):\(plan.cell.location.line) \(plan.cell.directive)"
             cellContext.progress = { fraction, status in progress(place, fraction, status) }
-            cellContext.deadline = start + UInt64(arguments.number("timeout") * 1e9)
+            // The timeout is declared at most a day, so the nanoseconds fit in UInt64.
+            let timeout = (try? CommonParameters.decode(arguments))?.timeout ?? CommonParameters.maximumTimeout
+            cellContext.deadline = start + UInt64(timeout * 1e9)
             let outputs = try directive.run(arguments, cellContext)
             result.outputs = outputs
             result.status = .ran
@@ -143,7 +155,7 @@ public struct Executor: Sendable {
             }
             if let key { cache?.store(outputs, under: key) }
         } catch let failure as CellFailure {
-            let location = failure.parameter.flatMap { arguments.locations[$0] } ?? plan.cell.directiveLocation
+            let location = failure.parameter.flatMap { arguments.locations[$0.text] } ?? plan.cell.directiveLocation
             result.diagnostics.append(Diagnostic.error(failure.message, at: location,
                                                  hint: failure.hint, length: failure.parameter == nil ? plan.cell.directive.count : 1))
         } catch {

@@ -5,8 +5,20 @@ import Foundation
 struct ArgumentReader {
     let name: String
     let kind: ParameterKind
+    var limits: ParameterLimits = .none
 
     func read(_ value: ParameterValue) throws(Diagnostic) -> ArgumentValue {
+        // A list beyond its declared length is refused before any item is read,
+        // so 10 000 seeds cost nothing to report.
+        if let maximum = limits.maximumCount, case .list(let items, _) = value, items.count > maximum,
+           kind.isList(items) {
+            throw error(at: value, "'\(name)' has \(items.count) values, at most \(maximum) are allowed",
+                        hint: "give at most \(maximum)")
+        }
+        return try readValue(value)
+    }
+
+    private func readValue(_ value: ParameterValue) throws(Diagnostic) -> ArgumentValue {
         switch kind {
         case .number(let bounds): return .number(try number(value, bounds))
         case .integer(let bounds): return .integer(try integer(value, bounds))
@@ -164,6 +176,19 @@ struct ArgumentReader {
 
     private func error(at value: ParameterValue, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic.error(message, at: value.location, hint: hint, length: value.length)
+    }
+}
+
+extension ParameterKind {
+    /// Whether `items`, written as a YAML list, are the kind's list of values (and
+    /// not, say, the two numbers of a single point).
+    func isList(_ items: [ParameterValue]) -> Bool {
+        switch self {
+        case .points, .vectors:
+            return !items.allSatisfy { if case .scalar = $0 { return true } else { return false } }
+        default:
+            return true
+        }
     }
 }
 

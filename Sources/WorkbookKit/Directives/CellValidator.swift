@@ -37,7 +37,8 @@ public struct CellValidator: Sendable {
                 continue
             }
             do {
-                arguments.values[spec.name] = try ArgumentReader(name: spec.name, kind: spec.kind).read(parameter.value)
+                let value = try ArgumentReader(name: spec.name, kind: spec.kind, limits: spec.limits).read(parameter.value)
+                arguments.values[spec.name] = value
                 arguments.locations[spec.name] = parameter.value.location
             } catch {
                 diagnostics.append(error)
@@ -56,7 +57,7 @@ public struct CellValidator: Sendable {
         }
         if diagnostics.isEmpty {
             for problem in directive.check(arguments) {
-                let location = arguments.locations[problem.parameter] ?? cell.directiveLocation
+                let location = problem.parameter.flatMap { arguments.locations[$0.text] } ?? cell.directiveLocation
                 diagnostics.append(Diagnostic.error(problem.message, at: location,
                                               hint: problem.hint, length: 1))
             }

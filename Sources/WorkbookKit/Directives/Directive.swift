@@ -1,70 +1,74 @@
-/// A kind of run cell: its parameters, declared once, and what running it does.
-///
-/// One file per directive (`LossDirective.swift`, …) builds one of these; the
-/// ``DirectiveRegistry`` lists them. Validation, `workbook directives`, the
-/// reference page and the diagnostics are all derived from `parameters`.
+/// A directive with its types erased, as the registry, the validator and the
+/// executor see it: the declarations of its parameters (from which validation,
+/// `workbook directives`, the reference page and the diagnostics come) and
+/// closures that decode validated ``CellArguments`` into the directive's typed
+/// ``DirectiveDefinition/Parameters`` before checking, estimating or running.
 public struct Directive: Sendable {
-    public var name: String
-    /// One line: what the directive shows.
-    public var summary: String
+    public let name: String
+    public let summary: String
+    public let example: String
     /// The directive's own parameters (the common ones are added by ``allParameters``).
-    public var parameters: [ParameterSpec]
-    /// A complete run cell body, shown in the reference.
-    public var example: String
-    /// The parameter naming the data set the directive reads (`dataset`, or `name` for
-    /// the `dataset` directive), or nil when it reads none. The data set's files are then
-    /// part of the cache key, and a data set that cannot be found is reported before
-    /// anything runs.
-    public var dataParameter: String?
-    /// Whether the directive reads a data set.
-    public var readsData: Bool { dataParameter != nil }
-    /// Other inputs that enter the cache key (the text of source files for `source`).
-    public var inputs: @Sendable (CellArguments, RunContext) -> String
-    /// Checks that involve several parameters (`y` and `t` of the same length).
-    public var check: @Sendable (CellArguments) -> [ArgumentProblem]
-    /// Estimated seconds of work, when it can be large; a cell estimated beyond its
-    /// `timeout` is refused before it runs.
-    public var estimate: @Sendable (CellArguments) -> Double?
-    /// Runs the experiment. Throws ``CellFailure`` for a failure the reader can act on.
-    public var run: @Sendable (CellArguments, RunContext) throws -> [CellOutput]
+    public let parameters: [ParameterSpec]
+    private let checkCell: @Sendable (CellArguments) -> [ArgumentProblem]
+    private let estimateCell: @Sendable (CellArguments) -> Double
+    private let inputsOfCell: @Sendable (CellArguments, RunContext) -> String
+    private let runCell: @Sendable (CellArguments, RunContext) throws -> [CellOutput]
 
-    public init(
-        name: String,
-        summary: String,
-        parameters: [ParameterSpec],
-        example: String,
-        readsData: Bool = false,
-        dataParameter: String? = nil,
-        inputs: @escaping @Sendable (CellArguments, RunContext) -> String = { _, _ in "" },
-        check: @escaping @Sendable (CellArguments) -> [ArgumentProblem] = { _ in [] },
-        estimate: @escaping @Sendable (CellArguments) -> Double? = { _ in nil },
-        run: @escaping @Sendable (CellArguments, RunContext) throws -> [CellOutput]
-    ) {
-        self.name = name
-        self.summary = summary
-        self.parameters = parameters
-        self.example = example
-        self.dataParameter = dataParameter ?? (readsData ? "dataset" : nil)
-        self.inputs = inputs
-        self.check = check
-        self.estimate = estimate
-        self.run = run
+    public init<D: DirectiveDefinition>(_ definition: D.Type) {
+        name = D.name
+        summary = D.summary
+        example = D.example
+        parameters = D.Parameters.declarations
+        checkCell = { arguments in
+            do {
+                return D.check(try D.Parameters.decode(arguments), common: try CommonParameters.decode(arguments))
+            } catch {
+                return [ArgumentProblem(at: nil, message: "internal error: \(D.name)'s declarations and types disagree: \(error)")]
+            }
+        }
+        estimateCell = { arguments in
+            guard let parameters = try? D.Parameters.decode(arguments), let common = try? CommonParameters.decode(arguments) else { return 0 }
+            return D.estimate(parameters, common: common)
+        }
+        inputsOfCell = { arguments, context in
+            (try? D.Parameters.decode(arguments)).map { D.inputs($0, context: context) } ?? ""
+        }
+        runCell = { arguments, context in
+            let common = try CommonParameters.decode(arguments)
+            var context = context
+            context.seeds = common.seed.map { $0 == 0 ? context.defaultSeed : UInt64($0) }
+            context.timeoutParameter = common.$timeout
+            return try D.run(try D.Parameters.decode(arguments), context: context)
+        }
     }
+
+    /// The parameter naming the data set the directive reads — the one declared
+    /// as a ``DataSetName`` — or nil when it reads none.
+    public var dataParameter: String? { parameters.first(where: \.readsDataSet)?.name }
 
     /// The directive's parameters followed by the common ones every directive takes.
     public var allParameters: [ParameterSpec] {
         parameters + ParameterSpec.common.filter { common in !parameters.contains { $0.name == common.name } }
     }
+
+    /// Checks that involve several parameters, on validated arguments.
+    public func check(_ arguments: CellArguments) -> [ArgumentProblem] { checkCell(arguments) }
+    /// Estimated seconds of work.
+    public func estimate(_ arguments: CellArguments) -> Double { estimateCell(arguments) }
+    /// Inputs besides the parameters that enter the cache key.
+    public func inputs(_ arguments: CellArguments, _ context: RunContext) -> String { inputsOfCell(arguments, context) }
+    /// Runs the cell. Throws ``CellFailure`` for a failure the reader can act on.
+    public func run(_ arguments: CellArguments, _ context: RunContext) throws -> [CellOutput] { try runCell(arguments, context) }
 }
 
 /// A problem found by a directive's cross-parameter check, reported at the
-/// value of `parameter`.
+/// value of `parameter` (at the directive's name when nil).
 public struct ArgumentProblem: Sendable, Equatable {
-    public var parameter: String
+    public var parameter: ParameterName?
     public var message: String
     public var hint: String?
 
-    public init(parameter: String, message: String, hint: String? = nil) {
+    public init(at parameter: ParameterName?, message: String, hint: String? = nil) {
         self.parameter = parameter
         self.message = message
         self.hint = hint
@@ -75,12 +79,17 @@ public struct ArgumentProblem: Sendable, Equatable {
 /// at the cell — or at one of its parameters — like a compile error.
 public struct CellFailure: Error, Sendable, Equatable {
     public var message: String
-    public var parameter: String?
+    public var parameter: ParameterName?
     public var hint: String?
 
-    public init(_ message: String, parameter: String? = nil, hint: String? = nil) {
+    public init(_ message: String, at parameter: ParameterName? = nil, hint: String? = nil) {
         self.message = message
         self.parameter = parameter
         self.hint = hint
+    }
+
+    /// For ``DataProvider``, which knows the data-set parameter by its declared name.
+    public init(_ message: String, parameter: String, hint: String? = nil) {
+        self.init(message, at: ParameterName(parameter), hint: hint)
     }
 }

@@ -16,7 +16,7 @@ public enum DirectiveReference {
             for spec in specs {
                 let name = spec.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 let value = spec.defaultValue.map { "default \($0.isEmpty ? "\"\"" : $0)" } ?? (spec.isOptional ? "optional" : "required")
-                out += "  \(name)\(spec.kind.description); \(value)\n"
+                out += "  \(name)\(spec.accepts); \(value)\n"
                 out += "  \(String(repeating: " ", count: width))\(spec.doc)\n"
             }
             out += "  example:\n    ```run \(directive.name)\n"

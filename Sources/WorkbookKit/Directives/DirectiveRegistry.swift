@@ -8,21 +8,21 @@ public struct DirectiveRegistry: Sendable {
 
     /// The shipped catalog, in the order of the book's chapter 4.
     public static let standard = DirectiveRegistry([
-        .loss,
-        .plot,
-        .derivative,
-        .tangent,
-        .partial,
-        .gradient,
-        .gradientField,
-        .surface,
-        .descent,
-        .simpleNet,
-        .dataset,
-        .minibatch,
-        .gradientCheck,
-        .train,
-        .source,
+        Directive(LossDirective.self),
+        Directive(PlotDirective.self),
+        Directive(DerivativeDirective.self),
+        Directive(TangentDirective.self),
+        Directive(PartialDirective.self),
+        Directive(GradientDirective.self),
+        Directive(GradientFieldDirective.self),
+        Directive(SurfaceDirective.self),
+        Directive(DescentDirective.self),
+        Directive(SimpleNetDirective.self),
+        Directive(DatasetDirective.self),
+        Directive(MinibatchDirective.self),
+        Directive(GradientCheckDirective.self),
+        Directive(TrainDirective.self),
+        Directive(SourceDirective.self),
     ])
 
     public func directive(named name: String) -> Directive? {

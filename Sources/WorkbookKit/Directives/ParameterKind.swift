@@ -73,12 +73,14 @@ public struct NumberBounds: Sendable, Equatable {
     public static let nonNegative = NumberBounds(minimum: 0, maximum: nil, minimumIsExclusive: false)
     public static func atLeast(_ v: Double) -> NumberBounds { NumberBounds(minimum: v, maximum: nil, minimumIsExclusive: false) }
     public static func between(_ a: Double, _ b: Double) -> NumberBounds { NumberBounds(minimum: a, maximum: b, minimumIsExclusive: false) }
+    public static func positiveAtMost(_ b: Double) -> NumberBounds { NumberBounds(minimum: 0, maximum: b, minimumIsExclusive: true) }
 
     public var description: String {
         switch (minimum, maximum) {
         case (nil, nil): return ""
         case (let lo?, nil): return minimumIsExclusive ? " > \(NumberBounds.text(lo))" : " ≥ \(NumberBounds.text(lo))"
         case (nil, let hi?): return " ≤ \(NumberBounds.text(hi))"
+        case (let lo?, let hi?) where minimumIsExclusive: return " > \(NumberBounds.text(lo)) and ≤ \(NumberBounds.text(hi))"
         case (let lo?, let hi?): return " in \(NumberBounds.text(lo))…\(NumberBounds.text(hi))"
         }
     }

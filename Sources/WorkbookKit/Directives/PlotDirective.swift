@@ -1,69 +1,112 @@
 import SVGPlot
 
-extension Directive {
-    /// Curves of one or more expressions of `x` over a range (figures 4-3 … 4-6).
-    public static let plot = Directive(
-        name: "plot",
-        summary: "curves of one or more functions of x over a range",
-        parameters: [
-            ParameterSpec("f", .expressions(variables: ["x"]), doc: "a function of x, or a list of them, e.g. 0.01*x^2 + 0.1*x"),
-            ParameterSpec("x", .range, default: "[-5, 5]", doc: "the range of x: [from, to]"),
-            ParameterSpec("step", .number(.positive), optional: true, doc: "distance between sampled x values (the book uses 0.1); overrides points"),
-            ParameterSpec("points", .integer(.between(2, 100_000)), default: "400", doc: "how many x values to sample"),
-            ParameterSpec("y", .range, optional: true, doc: "fixed limits of the y axis: [from, to]; automatic when absent"),
-            ParameterSpec("labels", .texts, optional: true, doc: "legend labels, one per function (default: the expressions)"),
-        ],
-        example: """
-            f: [0.01*x^2 + 0.1*x, -log(x)]
-            x: [0.01, 20]
-            step: 0.1
-            caption: Two functions of x
-            """,
-        check: { arguments in
-            guard arguments.has("labels") else { return [] }
-            let labels = arguments.words("labels"), functions = arguments.expressions("f")
-            return labels.count == functions.count ? [] : [ArgumentProblem(
-                parameter: "labels", message: "\(labels.count) labels for \(functions.count) functions",
-                hint: "give one label per function")]
-        },
-        run: { arguments, _ in
-            let xs = PlotSampling.xs(arguments)
-            let functions = arguments.expressions("f")
-            let labels = arguments.has("labels") ? arguments.words("labels") : functions.map(\.text)
-            var axes = Axes(xLabel: "x", yLabel: functions.count == 1 ? "f(x)" : "y")
-            var outputs: [CellOutput] = []
-            for (i, f) in functions.enumerated() {
-                let ys = xs.map { f.evaluate(x: $0) }
-                axes.add(.line(x: xs, y: ys, label: labels[i], style: LineStyle(color: .palette(i))))
-                let finite = ys.filter(\.isFinite)
-                if finite.count < ys.count {
-                    outputs.append(.note("\(labels[i]): \(ys.count - finite.count) of \(ys.count) sampled values are not finite (outside the function's domain) and are left out."))
-                }
-            }
-            if arguments.has("y") {
-                let y = arguments.numbers("y")
-                axes.yLimits = .fixed(y[0], y[1])
-            }
-            let x = arguments.numbers("x")
-            axes.xLimits = .fixed(x[0], x[1])
-            axes.grid = true
-            axes.legend = functions.count > 1 ? .best : .hidden
-            let figure = Figure(width: 640, height: 400, title: "", axes: [axes])
-            return [.figure(OutputFigure(name: "plot", svg: figure.render(), description: figure.summary))] + outputs
-        }
-    )
-}
+/// Curves of one or more expressions of `x` over a range (figures 4-3 … 4-6).
+enum PlotDirective: DirectiveDefinition {
+    static let name = "plot"
+    static let summary = "curves of one or more functions of x over a range"
+    static let example = """
+        f: [0.01*x^2 + 0.1*x, -log(x)]
+        x: [0.01, 20]
+        step: 0.1
+        caption: Two functions of x
+        """
 
-enum PlotSampling {
-    /// The x values of a `plot`: every `step` from the start (as `np.arange`), or `points` evenly spaced.
-    static func xs(_ arguments: CellArguments) -> [Double] {
-        let range = arguments.numbers("x")
-        if arguments.has("step") {
-            let step = arguments.number("step")
-            let count = min(100_000, Int(((range[1] - range[0]) / step).rounded(.down)) + 1)
+    struct Parameters: DirectiveParameters {
+        @Parameter(.expressions(variables: ["x"]), limits: .atMost(PlotDirective.maximumFunctions),
+                   doc: "a function of x, or a list of them, e.g. 0.01*x^2 + 0.1*x")
+        var f: [Expression]
+        @Parameter(.range, default: "[-5, 5]", doc: "the range of x: [from, to]")
+        var x: [Double]
+        @Parameter(.number(.positive), doc: "distance between sampled x values (the book uses 0.1); overrides points; at most \(PlotDirective.maximumSamples) samples")
+        var step: Double?
+        @Parameter(.integer(.between(2, Double(PlotDirective.maximumSamples))), default: "400", doc: "how many x values to sample")
+        var points: Int
+        @Parameter(.range, doc: "fixed limits of the y axis: [from, to]; automatic when absent")
+        var y: [Double]?
+        @Parameter(.texts, limits: .atMost(PlotDirective.maximumFunctions), doc: "legend labels, one per function (default: the expressions)")
+        var labels: [String]?
+    }
+
+    /// Curves one plot can tell apart (the palette, the legend).
+    static let maximumFunctions = 12
+    /// Samples of one curve.
+    static let maximumSamples = 100_000
+    /// Measured: evaluating a sample and drawing it, with margin for the shared machine.
+    static let secondsPerSample = 5e-6
+
+    static func check(_ p: Parameters, common: CommonParameters) -> [ArgumentProblem] {
+        var problems: [ArgumentProblem] = []
+        if let step = p.step {
+            let count = GridCount.samples(p.x, step: step)
+            if count > Double(maximumSamples) {
+                problems.append(ArgumentProblem(at: p.$step, message: "step \(formatNumber(step)) gives \(GridCount.text(count)) x values, more than \(maximumSamples)",
+                                                hint: "use a larger step or a smaller range"))
+            }
+        }
+        if let labels = p.labels, labels.count != p.f.count {
+            problems.append(ArgumentProblem(at: p.$labels, message: "\(labels.count) labels for \(p.f.count) functions",
+                                            hint: "give one label per function"))
+        }
+        return problems
+    }
+
+    static func estimate(_ p: Parameters, common: CommonParameters) -> Double {
+        let samples = p.step.map { GridCount.samples(p.x, step: $0) } ?? Double(p.points)
+        return Double(p.f.count) * samples * secondsPerSample
+    }
+
+    static func run(_ p: Parameters, context: RunContext) throws -> [CellOutput] {
+        let xs = samples(p)
+        let labels = p.labels ?? p.f.map(\.text)
+        var axes = Axes(xLabel: "x", yLabel: p.f.count == 1 ? "f(x)" : "y")
+        var outputs: [CellOutput] = []
+        for (i, f) in p.f.enumerated() {
+            try context.checkDeadline()
+            let ys = xs.map { f.evaluate(x: $0) }
+            axes.add(.line(x: xs, y: ys, label: labels[i], style: LineStyle(color: .palette(i))))
+            let finite = ys.filter(\.isFinite)
+            if finite.count < ys.count {
+                outputs.append(.note("\(labels[i]): \(ys.count - finite.count) of \(ys.count) sampled values are not finite (outside the function's domain) and are left out."))
+            }
+        }
+        if let y = p.y {
+            axes.yLimits = .fixed(y[0], y[1])
+        }
+        axes.xLimits = .fixed(p.x[0], p.x[1])
+        axes.grid = true
+        axes.legend = p.f.count > 1 ? .best : .hidden
+        let figure = Figure(width: 640, height: 400, title: "", axes: [axes])
+        return [.figure(OutputFigure(name: "plot", svg: figure.render(), description: figure.summary))] + outputs
+    }
+
+    /// The x values: every `step` from the start (as `np.arange`), or `points` evenly spaced.
+    static func samples(_ p: Parameters) -> [Double] {
+        let range = p.x
+        if let step = p.step {
+            let count = Int(GridCount.samples(range, step: step))  // checked ≤ maximumSamples
             return (0..<count).map { range[0] + Double($0) * step }
         }
-        let n = arguments.integer("points")
+        let n = p.points
         return (0..<n).map { range[0] + (range[1] - range[0]) * Double($0) / Double(n - 1) }
+    }
+}
+
+/// How many values a range sampled every `step` holds, computed in `Double`, so
+/// that a step such as 1e-300 is a count to refuse, not an `Int` overflow.
+enum GridCount {
+    /// `np.arange(from, to, step)` as `plot` samples it: from, from + step, … ≤ to.
+    static func samples(_ range: [Double], step: Double) -> Double {
+        ((range[1] - range[0]) / step).rounded(.down) + 1
+    }
+
+    /// The grid points of `arange` (a little tolerance so that `to` is included
+    /// when it falls on the grid).
+    static func points(_ range: [Double], step: Double) -> Double {
+        ((range[1] - range[0]) / step + 1e-9).rounded(.down) + 1
+    }
+
+    /// A count for a message: "40", "1e+301".
+    static func text(_ count: Double) -> String {
+        count < 1e15 ? String(Int(count)) : formatNumber(count)
     }
 }

@@ -14,6 +14,10 @@ public struct RunContext: Sendable {
     public var progress: @Sendable (Double, String) -> Void
     /// When the cell must stop (uptime in nanoseconds), from its `timeout`; nil for no limit.
     public var deadline: UInt64?
+    /// The cell's seeds (`seed:`), with 0 replaced by the workbook's default; set for each cell.
+    public var seeds: [UInt64] = []
+    /// The cell's `timeout` parameter, where a cell stopped by its deadline is reported.
+    public var timeoutParameter: ParameterName?
 
     public init(defaultSeed: UInt64, data: DataProvider, sourceRoot: String,
                 progress: @escaping @Sendable (Double, String) -> Void = { _, _ in }) {
@@ -21,19 +25,16 @@ public struct RunContext: Sendable {
         self.data = data
         self.sourceRoot = sourceRoot
         self.progress = progress
+        self.seeds = [defaultSeed]
     }
 
-    /// Throws when the cell has run past its `timeout`. Long loops call this
-    /// now and then (every training iteration), so a runaway cell stops at
-    /// its limit and is reported at the cell, like any other failure.
+    /// Throws when the cell has run past its `timeout`. Every loop of a directive
+    /// that can run long calls this now and then (every training iteration, every
+    /// curve, every grid row), so a runaway cell stops at its limit and is
+    /// reported at the cell, like any other failure.
     public func checkDeadline() throws {
         guard let deadline, DispatchTime.now().uptimeNanoseconds > deadline else { return }
-        throw CellFailure("the cell ran past its timeout and was stopped", parameter: "timeout",
+        throw CellFailure("the cell ran past its timeout and was stopped", at: timeoutParameter,
                           hint: "raise 'timeout:' (in seconds) or make the experiment smaller")
-    }
-
-    /// The seeds a cell asked for, with 0 meaning "the workbook's default".
-    public func seeds(_ arguments: CellArguments) -> [UInt64] {
-        arguments.integers("seed").map { $0 == 0 ? defaultSeed : UInt64($0) }
     }
 }

@@ -3,11 +3,12 @@
 /// Outputs are values: they are cached, compared in tests and rendered to
 /// HTML and JSON by pure functions.
 public enum CellOutput: Sendable, Equatable, Codable {
-    /// A named number, e.g. `cross-entropy = 0.510825457099338`.
+    /// A named number, e.g. `cross-entropy = 0.510825457099338`. `key` is its stable
+    /// machine name in the JSON record (`y[0].cross_entropy`), `name` the display text.
     /// `text` overrides how the page prints it (the JSON always keeps the full number).
-    case value(name: String, value: Double, text: String? = nil)
-    /// A named vector or matrix of numbers, shown as a row of numbers.
-    case numbers(name: String, values: [Double])
+    case value(key: String, name: String, value: Double, text: String? = nil)
+    /// A named vector of numbers, shown as a row of numbers; `key` as for `value`.
+    case numbers(key: String, name: String, values: [Double])
     case table(OutputTable)
     case figure(OutputFigure)
     /// A short note shown under the outputs (which data set was used, …).

@@ -26,7 +26,7 @@ enum OutputRenderer {
         }
         for output in outputs {
             switch output {
-            case .value(let name, let value, let text):
+            case .value(_, let name, let value, let text):
                 if let text {
                     values.append((name, HTML.escape(text)))
                 } else if !tabulated.contains(value.bitPattern) {
@@ -39,7 +39,7 @@ enum OutputRenderer {
             switch output {
             case .value:
                 break
-            case .numbers(let name, let numbers):
+            case .numbers(_, let name, let numbers):
                 html += renderNumbers(name: name, numbers)
             case .table(let table):
                 html += renderTable(table)

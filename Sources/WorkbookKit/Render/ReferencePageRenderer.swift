@@ -39,7 +39,7 @@ struct ReferencePageRenderer {
             body += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">\(HTML.escape(words.parameter))</th><th scope=\"col\">\(HTML.escape(words.accepts))</th><th scope=\"col\">\(HTML.escape(words.defaultValue))</th><th scope=\"col\">\(HTML.escape(words.meaning))</th></tr></thead>\n<tbody>\n"
             for spec in directive.allParameters {
                 // data-label names the column when a phone shows each row as a block.
-                body += "<tr><td><code>\(HTML.escape(spec.name))</code></td><td data-label=\"\(HTML.escape(words.accepts))\">\(HTML.escape(spec.kind.description))</td>"
+                body += "<tr><td><code>\(HTML.escape(spec.name))</code></td><td data-label=\"\(HTML.escape(words.accepts))\">\(HTML.escape(spec.accepts))</td>"
                 body += "<td data-label=\"\(HTML.escape(words.defaultValue))\">\(spec.defaultValue.map { "<code>\(HTML.escape($0.isEmpty ? "\"\"" : $0))</code>" } ?? (spec.isOptional ? "<em>\(HTML.escape(words.optional))</em>" : "<em>\(HTML.escape(words.required))</em>"))</td>"
                 body += "<td class=\"meaning\">\(HTML.escape(spec.doc))</td></tr>\n"
             }

@@ -1,42 +1,47 @@
 import Foundation
 
-extension Directive {
-    /// Shows the Swift source of a DeepLearning function or type, read from
-    /// `<sourceRoot>/Sources/DeepLearning/*.swift` when the cell runs, so the
-    /// page always shows the code the tool was built from.
-    ///
-    /// Caching: the text of every library source file enters the cache key
-    /// (`inputs`), so an edited `Sources/DeepLearning` file shows at once.
-    public static let source = Directive(
-        name: "source",
-        summary: "the Swift source of a function or type of the DeepLearning library, with its doc comment",
-        parameters: [
-            ParameterSpec("symbol", .text,
-                          doc: "a function or type: numericalGradient, gradientDescent, TwoLayerNet.gradient, TwoLayerNet …"),
-        ],
-        example: """
-            symbol: numericalGradient
-            caption: The numerical gradient in Swift
-            """,
-        inputs: { _, context in SwiftDeclarationScanner.libraryFingerprint(root: context.sourceRoot) },
-        run: { arguments, context in
-            let symbol = arguments.text("symbol").trimmingCharacters(in: .whitespaces)
-            let declarations = try SwiftDeclarationScanner.scanLibrary(root: context.sourceRoot)
-            let found = SwiftDeclarationScanner.find(symbol, in: declarations)
-            guard !found.isEmpty else {
-                let names = Array(Set(declarations.flatMap(\.qualifiedNames))).sorted()
-                let guess = closestMatch(to: symbol, among: names)
-                throw CellFailure("no declaration '\(symbol)' in Sources/DeepLearning",
-                                  parameter: "symbol",
-                                  hint: guess.map { "did you mean '\($0)'?" } ?? "give a function or type name, e.g. numericalGradient or TwoLayerNet.gradient")
-            }
-            var outputs: [CellOutput] = found.map { .code(language: "swift", code: $0.code, origin: "\($0.file):\($0.line)") }
-            if found.count > 1 {
-                outputs.append(.note("'\(symbol)' has \(found.count) declarations (overloads), shown in source order."))
-            }
-            return outputs
+/// Shows the Swift source of a DeepLearning function or type, read from
+/// `<sourceRoot>/Sources/DeepLearning/*.swift` when the cell runs, so the
+/// page always shows the code the tool was built from.
+///
+/// Caching: the text of every library source file enters the cache key
+/// (``inputs(_:context:)``), so an edited `Sources/DeepLearning` file shows at once.
+enum SourceDirective: DirectiveDefinition {
+    static let name = "source"
+    static let summary = "the Swift source of a function or type of the DeepLearning library, with its doc comment"
+    static let example = """
+        symbol: numericalGradient
+        caption: The numerical gradient in Swift
+        """
+
+    struct Parameters: DirectiveParameters {
+        @Parameter(.text, doc: "a function or type: numericalGradient, gradientDescent, TwoLayerNet.gradient, TwoLayerNet …")
+        var symbol: String
+    }
+
+    static func inputs(_ p: Parameters, context: RunContext) -> String {
+        SwiftDeclarationScanner.libraryFingerprint(root: context.sourceRoot)
+    }
+
+    /// Reading and scanning the library's few thousand lines.
+    static func estimate(_ p: Parameters, common: CommonParameters) -> Double { 0.5 }
+
+    static func run(_ p: Parameters, context: RunContext) throws -> [CellOutput] {
+        let symbol = p.symbol.trimmingCharacters(in: .whitespaces)
+        let declarations = try SwiftDeclarationScanner.scanLibrary(root: context.sourceRoot, reportingAt: p.$symbol)
+        let found = SwiftDeclarationScanner.find(symbol, in: declarations)
+        guard !found.isEmpty else {
+            let names = Array(Set(declarations.flatMap(\.qualifiedNames))).sorted()
+            let guess = closestMatch(to: symbol, among: names)
+            throw CellFailure("no declaration '\(symbol)' in Sources/DeepLearning", at: p.$symbol,
+                              hint: guess.map { "did you mean '\($0)'?" } ?? "give a function or type name, e.g. numericalGradient or TwoLayerNet.gradient")
         }
-    )
+        var outputs: [CellOutput] = found.map { .code(language: "swift", code: $0.code, origin: "\($0.file):\($0.line)") }
+        if found.count > 1 {
+            outputs.append(.note("'\(symbol)' has \(found.count) declarations (overloads), shown in source order."))
+        }
+        return outputs
+    }
 }
 
 /// A declaration found in a Swift file.
@@ -79,10 +84,10 @@ enum SwiftDeclarationScanner {
         return hash.hex
     }
 
-    static func scanLibrary(root: String) throws -> [SwiftDeclaration] {
+    static func scanLibrary(root: String, reportingAt parameter: ParameterName) throws -> [SwiftDeclaration] {
         let directory = (root as NSString).appendingPathComponent(libraryDirectory)
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw CellFailure("cannot read \(directory)", parameter: "symbol",
+            throw CellFailure("cannot read \(directory)", at: parameter,
                               hint: "the source directive reads the DeepLearning sources of the tool's checkout")
         }
         var declarations: [SwiftDeclaration] = []

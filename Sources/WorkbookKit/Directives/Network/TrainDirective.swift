@@ -1,54 +1,60 @@
 import DeepLearning
 import SVGPlot
 
-extension Directive {
-    /// Section 4.5.2–4.5.3: mini-batch SGD (確率的勾配降下法) on a TwoLayerNet,
-    /// the book's `train_neuralnet.py`: the loss of every iteration (figure 4-11)
-    /// and train/test accuracy once per epoch (figure 4-12). Several seeds
-    /// (`seed: [1, 2]`) run one after the other and are overlaid.
-    public static let train = Directive(
-        name: "train",
-        summary: "mini-batch SGD on a two-layer network: loss per iteration, train and test accuracy per epoch",
-        parameters: [
-            NetworkSupport.hiddenParameter,
-            ParameterSpec("lr", .number(.positive), default: "0.1", doc: "learning rate η (learning_rate)"),
-            ParameterSpec("batch", .integer(.between(1, 60_000)), default: "100", doc: "mini-batch size (batch_size)"),
-            ParameterSpec("iterations", .integer(.between(1, 1_000_000)), default: "10000", doc: "number of updates (iters_num)"),
-            NetworkSupport.datasetParameter,
-            ParameterSpec("gradient", .choice(GradientMethod.allCases.map(\.rawValue)), default: "backprop",
-                          doc: "backprop, or numerical (central differences; very slow, refused unless timeout allows)"),
-        ],
-        example: """
-            hidden: 50
-            lr: 0.1
-            batch: 100
-            iterations: 10000
-            seed: [1, 2]
-            timeout: 600
-            caption: Training the two-layer network with mini-batch SGD
-            """,
-        readsData: true,
-        check: { arguments in
-            let seeds = arguments.integers("seed")
-            if seeds.count > 8 {
-                return [ArgumentProblem(parameter: "seed", message: "\(seeds.count) seeds; at most 8 runs can be overlaid",
-                                        hint: "give fewer seeds")]
-            }
-            if Set(seeds).count < seeds.count {
-                return [ArgumentProblem(parameter: "seed", message: "a seed is repeated", hint: "give distinct seeds")]
-            }
-            return []
-        },
-        estimate: { arguments in
-            TrainingRuns.estimatedSeconds(arguments)
-        },
-        run: { arguments, context in
-            let data = try NetworkSupport.load(arguments.text("dataset"), context: context)
-            let seeds = context.seeds(arguments)
-            let runs = try TrainingRuns.run(arguments, data: data, seeds: seeds, context: context)
-            return TrainingRuns.outputs(runs, data: data)
+/// Section 4.5.2–4.5.3: mini-batch SGD (確率的勾配降下法) on a TwoLayerNet,
+/// the book's `train_neuralnet.py`: the loss of every iteration (figure 4-11)
+/// and train/test accuracy once per epoch (figure 4-12). Several seeds
+/// (`seed: [1, 2]`) run one after the other and are overlaid.
+enum TrainDirective: DirectiveDefinition {
+    static let name = "train"
+    static let summary = "mini-batch SGD on a two-layer network: loss per iteration, train and test accuracy per epoch"
+    static let example = """
+        hidden: 50
+        lr: 0.1
+        batch: 100
+        iterations: 10000
+        seed: [1, 2]
+        timeout: 600
+        caption: Training the two-layer network with mini-batch SGD
+        """
+
+    struct Parameters: DirectiveParameters {
+        @Parameter(NetworkSupport.hiddenParameter) var hidden: Int
+        @Parameter(.number(.positive), default: "0.1", doc: "learning rate η (learning_rate)")
+        var lr: Double
+        @Parameter(.integer(.between(1, 60_000)), default: "100", doc: "mini-batch size (batch_size)")
+        var batch: Int
+        @Parameter(.integer(.between(1, 1_000_000)), default: "10000", doc: "number of updates (iters_num)")
+        var iterations: Int
+        @Parameter(NetworkSupport.datasetParameter) var dataset: DataSetName
+        @Parameter(.choice(GradientMethod.allCases.map(\.rawValue)), default: "backprop",
+                   doc: "backprop, or numerical (central differences; very slow, refused unless timeout allows)")
+        var gradient: GradientMethod
+    }
+
+    static func check(_ p: Parameters, common: CommonParameters) -> [ArgumentProblem] {
+        if Set(common.seed).count < common.seed.count {
+            return [ArgumentProblem(at: common.$seed, message: "a seed is repeated", hint: "give distinct seeds")]
         }
-    )
+        return []
+    }
+
+    static func estimate(_ p: Parameters, common: CommonParameters) -> Double {
+        TrainingRuns.estimatedSeconds(p, seeds: common.seed.count)
+    }
+
+    static func run(_ p: Parameters, context: RunContext) throws -> [CellOutput] {
+        let data = try NetworkSupport.load(p.dataset, at: p.$dataset, context: context)
+        let runs = try TrainingRuns.run(p, data: data, seeds: context.seeds, context: context)
+        return TrainingRuns.outputs(runs, data: data)
+    }
+}
+
+extension GradientMethod: ParameterType {
+    public init?(argument: ArgumentValue) {
+        guard case .text(let word) = argument else { return nil }
+        self.init(rawValue: word)
+    }
 }
 
 /// The runs of one `train` cell and how they are shown.
@@ -61,28 +67,27 @@ enum TrainingRuns {
         var finalTestAccuracy: Double
     }
 
-    static func options(_ arguments: CellArguments, seed: UInt64) -> TrainingOptions {
-        TrainingOptions(hiddenSize: arguments.integer("hidden"), learningRate: arguments.number("lr"),
-                        batchSize: arguments.integer("batch"), iterations: arguments.integer("iterations"),
-                        seed: seed, gradientMethod: GradientMethod(rawValue: arguments.text("gradient")) ?? .backprop)
+    static func options(_ p: TrainDirective.Parameters, seed: UInt64) -> TrainingOptions {
+        TrainingOptions(hiddenSize: p.hidden, learningRate: p.lr, batchSize: p.batch, iterations: p.iterations,
+                        seed: seed, gradientMethod: p.gradient)
     }
 
     /// DeepLearning's cost model for every seed. The data set is not loaded yet,
     /// so its sizes are assumed: the shipped sample's for `dataset: sample`,
     /// MNIST's (60 000 / 10 000, 784 pixels, 10 classes) otherwise.
-    static func estimatedSeconds(_ arguments: CellArguments) -> Double {
-        let sample = arguments.text("dataset") == "sample"
+    static func estimatedSeconds(_ p: TrainDirective.Parameters, seeds: Int) -> Double {
+        let sample = p.dataset.text == "sample"
         let perRun = TrainingCost.estimatedSeconds(
-            options: options(arguments, seed: 1),
+            options: options(p, seed: 1),
             trainCount: sample ? 2000 : 60_000, testCount: sample ? 500 : 10_000, inputSize: 784, outputSize: 10)
-        return perRun * Double(arguments.integers("seed").count)
+        return NetworkSupport.secondsToLoad + perRun * Double(seeds)
     }
 
-    static func run(_ arguments: CellArguments, data: DataSet, seeds: [UInt64], context: RunContext) throws -> [Run] {
+    static func run(_ p: TrainDirective.Parameters, data: DataSet, seeds: [UInt64], context: RunContext) throws -> [Run] {
         let progress = context.progress
         var runs: [Run] = []
         for (k, seed) in seeds.enumerated() {
-            let options = options(arguments, seed: seed)
+            let options = options(p, seed: seed)
             let every = max(1, options.iterations / 200)
             let history: TrainingHistory
             do {
@@ -96,9 +101,9 @@ enum TrainingRuns {
                 }
             } catch TrainingError.diverged(let iteration, let loss) {
                 throw CellFailure("training diverged at iteration \(iteration) of seed \(seed): the loss became \(formatNumber(loss)) (or a weight NaN/∞)",
-                                  parameter: "lr", hint: "lower the learning rate, e.g. lr: \(formatNumber(arguments.number("lr") / 10))")
+                                  at: p.$lr, hint: "lower the learning rate, e.g. lr: \(formatNumber(p.lr / 10))")
             } catch let error as TrainingError {
-                throw CellFailure(error.description, parameter: "dataset")
+                throw CellFailure(error.description, at: p.$dataset)
             }
             runs.append(Run(seed: seed, history: history,
                             finalTrainAccuracy: history.network.accuracy(x: data.trainImages, labels: data.trainLabels),
@@ -109,12 +114,12 @@ enum TrainingRuns {
 
     static func outputs(_ runs: [Run], data: DataSet) -> [CellOutput] {
         var outputs: [CellOutput] = []
-        for run in runs {
-            outputs.append(.value(name: "train accuracy (seed \(run.seed))", value: run.finalTrainAccuracy))
-            outputs.append(.value(name: "test accuracy (seed \(run.seed))", value: run.finalTestAccuracy))
+        for (k, run) in runs.enumerated() {
+            outputs.append(.value(key: "seed[\(k)].train_accuracy", name: "train accuracy (seed \(run.seed))", value: run.finalTrainAccuracy))
+            outputs.append(.value(key: "seed[\(k)].test_accuracy", name: "test accuracy (seed \(run.seed))", value: run.finalTestAccuracy))
         }
-        for run in runs {
-            outputs.append(.value(name: "last loss (seed \(run.seed))", value: run.history.losses.last ?? .nan))
+        for (k, run) in runs.enumerated() {
+            outputs.append(.value(key: "seed[\(k)].last_loss", name: "last loss (seed \(run.seed))", value: run.history.losses.last ?? .nan))
         }
         let loss = lossFigure(runs), accuracy = accuracyFigure(runs)
         outputs.append(.figure(OutputFigure(name: "loss", svg: loss.render(), description: loss.summary)))
