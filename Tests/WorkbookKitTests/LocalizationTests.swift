@@ -88,15 +88,15 @@ import Testing
 
     @Test func localizesEveryKindOfOutputButNumbersAndCode() {
         let outputs: [CellOutput] = [
-            .value(name: "loss without δ", value: 0.5),
-            .numbers(name: "y = softmax(p)", values: [0.1]),
+            .value(key: "loss_without_delta", name: "loss without δ", value: 0.5),
+            .numbers(key: "y", name: "y = softmax(p)", values: [0.1]),
             .table(OutputTable(name: "t", columns: ["split", "images"], rows: [[.text("test (テストデータ)"), .number(500)]])),
             .note("Drawn with replacement: 2 index(es) appear more than once."),
             .code(language: "swift", code: "let loss = 1", origin: "a.swift:1"),
         ]
         #expect(japanese.localize(outputs) == [
-            .value(name: "δ を含めない損失", value: 0.5),
-            .numbers(name: "y = softmax(p)", values: [0.1]),
+            .value(key: "loss_without_delta", name: "δ を含めない損失", value: 0.5),
+            .numbers(key: "y", name: "y = softmax(p)", values: [0.1]),
             .table(OutputTable(name: "t", columns: ["区分", "画像数"], rows: [[.text("テストデータ"), .number(500)]])),
             .note("重複を許して選んだため、2 個の番号が 2 回以上現れる。"),
             .code(language: "swift", code: "let loss = 1", origin: "a.swift:1"),

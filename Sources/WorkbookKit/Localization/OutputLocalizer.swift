@@ -68,10 +68,10 @@ public struct OutputLocalizer: Sendable {
 
     private func localize(_ output: CellOutput) -> CellOutput {
         switch output {
-        case .value(let name, let value, let text):
-            return .value(name: translate(name), value: value, text: text)
-        case .numbers(let name, let values):
-            return .numbers(name: translate(name), values: values)
+        case .value(let key, let name, let value, let text):
+            return .value(key: key, name: translate(name), value: value, text: text)
+        case .numbers(let key, let name, let values):
+            return .numbers(key: key, name: translate(name), values: values)
         case .table(var table):
             table.columns = table.columns.map(translate)
             table.rows = table.rows.map { row in
