@@ -53,10 +53,10 @@ private let figure = OutputFigure(
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let cache = CellCache(directory: root.appendingPathComponent(".cache"), toolIdentity: "test")
-    let outputs: [CellOutput] = [.value(name: "loss", value: .nan), .numbers(name: "v", values: [.infinity, -.infinity, 1]), .figure(figure)]
+    let outputs: [CellOutput] = [.value(key: "loss", name: "loss", value: .nan), .numbers(key: "v", name: "v", values: [.infinity, -.infinity, 1]), .figure(figure)]
     cache.store(outputs, under: "k1")
     let loaded = try #require(cache.load("k1"))
-    guard case .value(_, let v, _) = loaded[0], case .numbers(_, let vs) = loaded[1] else { Issue.record("shape"); return }
+    guard case .value(_, _, let v, _) = loaded[0], case .numbers(_, _, let vs) = loaded[1] else { Issue.record("shape"); return }
     #expect(v.isNaN)
     #expect(vs == [.infinity, -.infinity, 1])
     #expect(loaded[2] == outputs[2])
