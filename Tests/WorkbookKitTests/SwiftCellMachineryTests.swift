@@ -93,7 +93,7 @@ import Testing
         // One byte at a time: markers and messages split across reads.
         for (i, byte) in stream.enumerated() { transcript.receive([byte][...], at: Double(i)) }
         transcript.finish()
-        #expect(transcript.cells[0].items == [.printed("hello\nno newline"), .output(.value(name: "x", value: 0.5))])
+        #expect(transcript.cells[0].items == [.printed("hello\nno newline"), .output(.value(key: "x", name: "x", value: 0.5))])
         #expect(transcript.cells[0].ended)
         #expect(transcript.cells[1].items == [.printed("second\n")])
         #expect(transcript.cells[1].began && !transcript.cells[1].ended)

@@ -36,7 +36,7 @@ struct SwiftCellRunTests {
         #expect(run.cells[0].printed == "slope 0.1999999999990898\n")
         #expect(run.cells[0].diagnostics.isEmpty)
         let items = run.cells[1].items
-        #expect(items.first == .output(.value(name: "slope", value: 0.1999999999990898)))
+        #expect(items.first == .output(.value(key: "slope", name: "slope", value: 0.1999999999990898)))
         #expect(run.cells[1].diagnostics.map(\.message) == ["check failed: 3 numbers: element 1 differs: 2.0 (yours) vs 2.5 (reference), difference 0.5 > tolerance 0.1"])
         let checks = items.compactMap { if case .check(let c) = $0 { c } else { nil } }
         try #require(checks.count == 2)

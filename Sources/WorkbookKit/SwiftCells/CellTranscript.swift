@@ -90,9 +90,9 @@ struct CellTranscript: ChildOutputSink {
             cells[index].ended = true
             if current == index { current = nil }
         case .value(let name, let value):
-            append(.output(.value(name: name, value: value)))
+            append(.output(.value(key: name, name: name, value: value)))  // the name the cell gave is its key
         case .numbers(let name, let values):
-            append(.output(.numbers(name: name, values: values)))
+            append(.output(.numbers(key: name, name: name, values: values)))
         case .table(let table):
             let rows = table.rows.map { $0.map { entry -> TableCell in
                 switch entry {
