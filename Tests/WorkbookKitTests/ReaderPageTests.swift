@@ -36,7 +36,7 @@ private func page(_ source: String, path: String = "chapters/01-t.md") -> (page:
 
 @Test func aValueAlreadyInTheCellsTableIsNotListedAgain() {
     let table = OutputTable(name: "t", columns: ["a", "b"], rows: [[.number(0.25), .number(1.0 / 3)]])
-    let html = OutputRenderer.render([.table(table), .value(name: "b again", value: 1.0 / 3), .value(name: "other", value: 7)],
+    let html = OutputRenderer.render([.table(table), .value(key: "b", name: "b again", value: 1.0 / 3), .value(key: "other", name: "other", value: 7)],
                                      figureFiles: [])
     #expect(!html.contains("b again"))
     #expect(html.contains("other"))

@@ -85,7 +85,7 @@ struct SwiftCellBuildTests {
         #expect(page.contains("Figure 1.1</span>: My own line"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/01-mine/fig-mine.svg").path))
         let record = try String(contentsOf: root.appendingPathComponent("output/01-mine.json"), encoding: .utf8)
-        #expect(record.contains("\"quarter\": 0.5"))
+        #expect(record.contains("\"quarter\": {") && record.contains("\"value\": 0.5"))
 
         // Prose edits run nothing; editing the second cell reruns the program, not the directive.
         let edited = Self.good.replacingOccurrences(of: "Prose between.", with: "Other prose.")
@@ -95,7 +95,7 @@ struct SwiftCellBuildTests {
         let (_, third, _, _) = try build(["01-mine.md": changed], root: root)
         #expect(third.ran == 2 && third.cached == 1)
         let newRecord = try String(contentsOf: root.appendingPathComponent("output/01-mine.json"), encoding: .utf8)
-        #expect(newRecord.contains("\"quarter\": 1"))
+        #expect(newRecord.contains("\"quarter\": {") && newRecord.contains("\"value\": 1"))
     }
 
     @Test func aTrapAndABadOptionFailTheirChapterButNotTheOthers() throws {
