@@ -32,12 +32,16 @@ extension Executor {
     func executeSwift(_ plans: [CellPlan]) -> [CellResult] {
         guard let first = plans.first else { return [] }
         let file = first.cell.location.file
+        // The chapter's file name and the code without its `//|` options: the same
+        // program in every edition of a workbook (chapters/ and chapters/ja/) has one
+        // key, and a new caption runs nothing.
+        let chapterName = (file as NSString).lastPathComponent
         let sample = try? context.data.locate("sample").get().directory
         let dataIdentity = sample.map(Self.filesIdentity) ?? "no sample"
         var codeSoFar: [String] = []
         let keys = plans.map { plan -> String? in
-            codeSoFar.append(plan.cell.body)
-            return cache.map { StableHash.of(["swift-cell-1", $0.toolIdentity, dataIdentity, file] + codeSoFar) }
+            codeSoFar.append(plan.cell.swiftSource.code)
+            return cache.map { StableHash.of(["swift-cell-2", $0.toolIdentity, dataIdentity, chapterName] + codeSoFar) }
         }
         var results = plans.map { plan in
             CellResult(cell: plan.cell, label: plan.label, caption: plan.caption, echo: plan.echo, status: .error,
