@@ -47,3 +47,11 @@ extension RunCell {
         return nil
     }
 }
+
+extension SiteMapBuilder {
+    /// The site map of `chapters` with each plan's label as a numbered figure: Build
+    /// depends on Render, never the other way round.
+    static func make(title: String, chapters: [Chapter], plans: [CellPlan]) -> SiteMap {
+        make(title: title, chapters: chapters, figureLabels: Dictionary(grouping: plans, by: \.chapterIndex).mapValues { $0.map(\.label) })
+    }
+}

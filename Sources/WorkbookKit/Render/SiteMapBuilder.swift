@@ -1,7 +1,9 @@
 /// Numbers chapters and figures and records where every label lives, before
 /// any cell runs — so references can be checked with the other diagnostics.
 enum SiteMapBuilder {
-    static func make(title: String, chapters: [Chapter], plans: [CellPlan]) -> SiteMap {
+    /// `figureLabels[i]` are the labels of chapter `i`'s cells, in document order
+    /// (Render knows nothing of Build's plans; Build passes them in, see `CellPlan`).
+    static func make(title: String, chapters: [Chapter], figureLabels: [Int: [String]]) -> SiteMap {
         var entries: [SiteMap.Entry] = []
         var targets: [String: SiteMap.Target] = [:]
         for (index, chapter) in chapters.enumerated() {
@@ -9,9 +11,8 @@ enum SiteMapBuilder {
             let entry = SiteMap.Entry(slug: chapter.slug, title: chapter.title, summary: chapter.summary,
                                       number: number, headings: chapter.headings, book: chapter.book)
             entries.append(entry)
-            let chapterPlans = plans.filter { $0.chapterIndex == index }
-            for (k, plan) in chapterPlans.enumerated() where targets[plan.label] == nil {
-                targets[plan.label] = SiteMap.Target(file: entry.file, anchor: plan.label, number: "\(number).\(k + 1)")
+            for (k, label) in (figureLabels[index] ?? []).enumerated() where targets[label] == nil {
+                targets[label] = SiteMap.Target(file: entry.file, anchor: label, number: "\(number).\(k + 1)")
             }
         }
         return SiteMap(title: title, entries: entries, targets: targets)

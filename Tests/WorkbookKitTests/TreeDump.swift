@@ -1,8 +1,10 @@
-/// A readable, stable text picture of a parsed chapter, for golden tests
-/// and for debugging (`workbook dump`): every block, parameter and value
-/// with its `line:column`.
+@testable import WorkbookKit
+
+/// A readable, stable text picture of a parsed chapter, for the golden test of
+/// `Fixtures/chapter-sample.md`: every block, parameter and value with its
+/// `line:column`. Test-only, so it lives here and not in `Sources/`.
 extension Chapter {
-    public func treeDump() -> String {
+    func treeDump() -> String {
         var out = "chapter \(path) slug=\(slug)\n"
         out += "  title \(quote(title))\n"
         if let summary { out += "  summary \(quote(summary))\n" }
