@@ -69,10 +69,12 @@ enum OutputRenderer {
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"
-            for cell in row {
+            for (column, cell) in row.enumerated() {
+                // data-label names the column when a phone shows each row as a block.
+                let label = column < table.columns.count ? " data-label=\"\(HTML.escape(table.columns[column]))\"" : ""
                 switch cell {
-                case .number(let value): html += "<td class=\"num\">\(number(value))</td>"
-                case .text: html += "<td>\(HTML.escape(cell.display))</td>"
+                case .number(let value): html += "<td class=\"num\"\(label)>\(number(value))</td>"
+                case .text: html += "<td\(label)>\(HTML.escape(cell.display))</td>"
                 }
             }
             html += "</tr>\n"

@@ -125,6 +125,17 @@ html:lang(ja) { --font: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans
   th:first-child { white-space: nowrap; }
   /* The exact digits wrap under the reading value, so a table of numbers fits the width. */
   td.num .exact { white-space: normal; overflow-wrap: anywhere; min-width: 6ch; }
+  /* A table of five or more columns reflows: each row a block of "column: value"
+     lines, so no column (often the answer) is out of sight. */
+  .cell-outputs table:has(th:nth-child(5)) thead { display: none; }
+  .cell-outputs table:has(th:nth-child(5)), .cell-outputs table:has(th:nth-child(5)) tbody,
+  .cell-outputs table:has(th:nth-child(5)) tr { display: block; }
+  .cell-outputs table:has(th:nth-child(5)) tr { border-bottom: 1px solid var(--border); padding: .3rem 0; }
+  .cell-outputs table:has(th:nth-child(5)) td { display: grid; grid-template-columns: 1fr auto; column-gap: .75rem;
+    border: 0; padding: .05rem .2rem; text-align: right; }
+  .cell-outputs table:has(th:nth-child(5)) td::before { content: attr(data-label); grid-row: span 2; text-align: left;
+    color: var(--muted); font-family: var(--font); }
+  .cell-outputs table:has(th:nth-child(5)) td .exact { white-space: nowrap; }
   /* A figure of several panels keeps its drawn size and scrolls sideways. */
   .plot.wide svg { width: auto; max-width: none; }
   /* The directive reference: each parameter a small block, the meaning in full width. */
