@@ -31,6 +31,9 @@ struct DrawingContext {
     var renderer: SVGRenderer
     let layout: AxesLayout
     var occupied: [Point] = []
+    /// Pixels of the reference lines (x of vertical ones, y of horizontal ones),
+    /// which labels keep away from.
+    var referenceLines: [(vertical: Bool, pixel: Double)] = []
 
     var plot: Rect { layout.plot }
     var transform: DataTransform { layout.transform }

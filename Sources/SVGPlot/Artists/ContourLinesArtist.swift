@@ -27,8 +27,10 @@ struct ContourLinesArtist: Artist {
                 let length = zip(visible, visible.dropFirst()).reduce(0) { $0 + hypot($1.1.x - $1.0.x, $1.1.y - $1.0.y) }
                 if length > longest.length { longest = (length, visible) }
             }
-            if !contour.filled && longest.length > 60, let middle = halfway(along: longest.run, length: longest.length) {
-                labels.append((readableNumber(level), middle))
+            if !contour.filled && longest.length > 60,
+               let at = labelPosition(along: longest.run, length: longest.length, avoiding: context.referenceLines,
+                                      labels: labels.map(\.at)) {
+                labels.append((readableNumber(level), at))
             }
         }
         let d = pathData(runs)
@@ -44,12 +46,27 @@ struct ContourLinesArtist: Artist {
         }
     }
 
-    /// The first vertex at or past half of the run's length.
-    private func halfway(along run: [Point], length: Double) -> Point? {
+    /// Where a level's label goes on its longest visible line: the first of the
+    /// vertices at 1/2, 3/8, 5/8, 1/4, 3/4, 1/8 and 7/8 of the line's length that is
+    /// at least 14 px from every reference line and 24 px from the labels placed
+    /// before (halfway when none is).
+    private func labelPosition(along run: [Point], length: Double, avoiding lines: [(vertical: Bool, pixel: Double)],
+                               labels: [Point]) -> Point? {
+        let fractions = [0.5, 0.375, 0.625, 0.25, 0.75, 0.125, 0.875]
+        let candidates = fractions.compactMap { vertex(along: run, at: length * $0) }
+        func clear(_ p: Point) -> Bool {
+            lines.allSatisfy { abs(($0.vertical ? p.x : p.y) - $0.pixel) >= 14 }
+                && labels.allSatisfy { hypot($0.x - p.x, $0.y - p.y) >= 24 }
+        }
+        return candidates.first(where: clear) ?? candidates.first
+    }
+
+    /// The first vertex at or past `distance` along the run.
+    private func vertex(along run: [Point], at distance: Double) -> Point? {
         var walked = 0.0
         for (a, b) in zip(run, run.dropFirst()) {
             walked += hypot(b.x - a.x, b.y - a.y)
-            if walked >= length / 2 { return b }
+            if walked >= distance { return b }
         }
         return nil
     }

@@ -3,6 +3,13 @@ struct ReferenceLineArtist: Artist {
     let reference: Mark.Reference
     let paint: Paint
 
+    /// Which way the line runs and where (nil when outside the limits).
+    func pixel(_ transform: DataTransform) -> (vertical: Bool, pixel: Double)? {
+        let map = reference.vertical ? transform.x : transform.y
+        guard map.inside(reference.value), let p = map.px(reference.value) else { return nil }
+        return (reference.vertical, p)
+    }
+
     func draw(in context: inout DrawingContext) {
         let plot = context.plot, value = reference.value
         let d: String

@@ -6,7 +6,17 @@ struct SurfaceArtist {
     let surface: Wireframe
     let rect: Rect
 
-    /// The data box; nil when the grid is too small or has no finite values.
+    /// The box drawn: the data's x and y, and z widened to whole steps of its
+    /// ticks, so the z axis' ticks reach the highest corner and the floor.
+    private var box: (x: (Double, Double), y: (Double, Double), z: (Double, Double))? {
+        guard let (xr, yr, zr) = ranges else { return nil }
+        let step = Ticks.linear(zr.0, zr.1, maxCount: 6).step
+        guard step > 0, step.isFinite else { return (xr, yr, zr) }
+        let lo = (zr.0 / step).rounded(.down) * step, hi = (zr.1 / step).rounded(.up) * step
+        return (xr, yr, (lo.isFinite ? min(lo, zr.0) : zr.0, hi.isFinite ? max(hi, zr.1) : zr.1))
+    }
+
+    /// The data's ranges; nil when the grid is too small or has no finite values.
     private var ranges: (x: (Double, Double), y: (Double, Double), z: (Double, Double))? {
         let grid = surface.grid
         guard grid.x.count >= 2, grid.y.count >= 2, let zr = finiteRange(grid.values.flatMap { $0 }),
@@ -15,7 +25,7 @@ struct SurfaceArtist {
     }
 
     func draw(into renderer: inout SVGRenderer) {
-        guard let (xr, yr, zr) = ranges else { return }
+        guard let (xr, yr, zr) = box, let data = ranges else { return }
         let titleHeight = surface.title.isEmpty ? 0.0 : 24.0
         let proj = SurfaceProjection(xr: xr, yr: yr, zr: zr, azimuth: surface.azimuth, elevation: surface.elevation,
                                      rect: rect, titleHeight: titleHeight)
@@ -24,7 +34,7 @@ struct SurfaceArtist {
             renderer.text(surface.title, at: Point(x: rect.x + rect.w / 2, y: rect.y + 22), anchor: .middle, classes: "wbp-t wbp-title")
         }
         drawBox(proj, into: &renderer)
-        if surface.filled { drawFacets(proj, into: &renderer) } else { drawLines(proj, into: &renderer) }
+        if surface.filled { drawFacets(proj, colouredOver: data.z, into: &renderer) } else { drawLines(proj, into: &renderer) }
         SurfaceAxes(surface: surface, projection: proj).draw(into: &renderer)
         renderer.close("g")
     }
@@ -51,9 +61,9 @@ struct SurfaceArtist {
         renderer.path(d, ["class": "wbp-grid", "stroke-width": "1"])
     }
 
-    /// Facets coloured by their mean height, painted back to front.
-    private func drawFacets(_ proj: SurfaceProjection, into renderer: inout SVGRenderer) {
-        let grid = surface.grid, zr = proj.zr
+    /// Facets coloured by their mean height within `zr` (the data's range), painted back to front.
+    private func drawFacets(_ proj: SurfaceProjection, colouredOver zr: (Double, Double), into renderer: inout SVGRenderer) {
+        let grid = surface.grid
         let nx = grid.x.count, ny = grid.y.count
         var quads: [(depth: Double, index: Int, d: String, fill: String)] = []
         for j in 0..<(ny - 1) {

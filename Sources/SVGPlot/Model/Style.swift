@@ -27,11 +27,14 @@ public struct LineStyle: Sendable, Equatable, Hashable {
     /// Stroke width in pixels.
     public var width: Double
     public var dash: Dash
+    /// 0…1; below 1 the line is see-through (e.g. a noisy raw curve under its mean).
+    public var opacity: Double
 
-    public init(color: PlotColor = .auto, width: Double = 1.5, dash: Dash = .solid) {
+    public init(color: PlotColor = .auto, width: Double = 1.5, dash: Dash = .solid, opacity: Double = 1) {
         self.color = color
         self.width = width
         self.dash = dash
+        self.opacity = opacity
     }
 
     /// A solid line in the next palette colour.

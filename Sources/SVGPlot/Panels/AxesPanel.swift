@@ -41,6 +41,7 @@ struct AxesPanel {
         renderer.open("g", ["class": "wbp-axes"])
         if axes.grid { axis.drawGrid(into: &renderer) }
         var context = DrawingContext(renderer: renderer, layout: layout)
+        context.referenceLines = artists.compactMap { ($0 as? ReferenceLineArtist)?.pixel(layout.transform) }
         context.renderer.openClippedGroup(id: "\(id)-clip", rect: layout.plot)
         for artist in artists { artist.draw(in: &context) }
         context.renderer.close("g")

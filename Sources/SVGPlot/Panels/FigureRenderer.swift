@@ -13,7 +13,8 @@ extension Figure {
         let (width, height) = size
         let w = svgNumber(width), h = svgNumber(height)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-        svg += " role=\"img\" aria-labelledby=\"\(placeholder)-title \(placeholder)-desc\" class=\"wbp-root\">\n"
+        svg += " role=\"img\" aria-labelledby=\"\(placeholder)-title \(placeholder)-desc\" class=\"wbp-root\""
+        svg += " style=\"--wbp-min-width:\(svgNumber(minimumWidth.rounded(.up)))px\">\n"
         svg += "<title id=\"\(placeholder)-title\">\(svgEscape(drawing.title))</title>\n"
         svg += "<desc id=\"\(placeholder)-desc\">\(svgEscape(drawing.description))</desc>\n"
         svg += "<style>\(Theme.css)</style>\n"
@@ -22,6 +23,14 @@ extension Figure {
         svg += "</svg>\n"
         let identifier = id.isEmpty ? "wbp" + fnv1aHex(svg) : svgEscape(id)
         return svg.replacingOccurrences(of: placeholder, with: identifier)
+    }
+
+    /// The narrowest this figure may be shown at so that its smallest text
+    /// (11 px: ticks, legends, notes) stays at least 9 CSS px. Written into the
+    /// SVG as the CSS custom property `--wbp-min-width`, for a page's stylesheet
+    /// to use as `min-width` (with sideways scrolling) on narrow screens.
+    public var minimumWidth: Double {
+        size.0 * Theme.minimumReadableTextSize / Theme.smallestTextSize
     }
 
     /// The usable size (see `init`).

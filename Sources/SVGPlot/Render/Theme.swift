@@ -17,7 +17,15 @@ enum Theme {
         PaletteEntry(light: "#b8a200", dark: "#f0e442"),  // yellow
     ]
 
-    static let fontStack = "system-ui, -apple-system, \"Segoe UI\", \"Hiragino Sans\", \"Noto Sans CJK JP\", sans-serif"
+    /// DejaVu Sans first: text widths are measured with its metrics (`FontMetrics`), and
+    /// it is wider than the fonts behind it, so boxes fit whichever the reader has.
+    /// The CJK fonts are there for Japanese figure text (the Japanese edition).
+    static let fontStack = "\"DejaVu Sans\", system-ui, -apple-system, \"Segoe UI\", \"Hiragino Sans\", \"Noto Sans CJK JP\", sans-serif"
+
+    /// The smallest font size figures draw (ticks, legends, notes), in px.
+    static let smallestTextSize = 11.0
+    /// What a reader can still read on a phone, in CSS px.
+    static let minimumReadableTextSize = 9.0
 
     static let css: String = {
         var light = ""
@@ -98,6 +106,7 @@ func paintAttributes(stroke: Paint?, fill: Paint?, classes: [String] = []) -> At
 func strokeAttributes(_ paint: Paint, _ style: LineStyle) -> Attributes {
     var attributes = paintAttributes(stroke: paint, fill: nil)
     attributes.add("stroke-width", style.width)
+    if style.opacity < 1 { attributes.add("stroke-opacity", max(0, style.opacity)) }
     return attributes + dashArray(style.dash, width: style.width)
 }
 

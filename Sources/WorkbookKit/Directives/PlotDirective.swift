@@ -1,3 +1,4 @@
+import DeepLearning
 import SVGPlot
 
 /// Curves of one or more expressions of `x` over a range (figures 4-3 … 4-6).
@@ -25,6 +26,8 @@ enum PlotDirective: DirectiveDefinition {
         var y: [Double]?
         @Parameter(.texts, limits: .atMost(PlotDirective.maximumFunctions), doc: "legend labels, one per function (default: the expressions)")
         var labels: [String]?
+        @Parameter(.numbers(.any), doc: "x values at which each function's tangent is drawn (a dashed segment, slope by central difference; the book's figure 4-4)")
+        var tangents: [Double]?
     }
 
     /// Curves one plot can tell apart (the palette, the legend).
@@ -55,9 +58,22 @@ enum PlotDirective: DirectiveDefinition {
         return Double(p.f.count) * samples * secondsPerSample
     }
 
+    /// Tangent segments (grey, dashed, a tenth of the x range long on each side)
+    /// and the touching point in the function's colour, where f and its slope are finite.
+    static func addTangents(of f: (Double) -> Double, at points: [Double], range: [Double], color: PlotColor, to axes: inout Axes) {
+        let half = abs(range[1] - range[0]) / 10
+        for x in points {
+            let y = f(x), slope = numericalDerivative(of: f, at: x)
+            guard y.isFinite, slope.isFinite else { continue }
+            axes.add(.line(x: [x - half, x + half], y: [y - slope * half, y + slope * half],
+                           style: LineStyle(color: .foreground, width: 1.2, dash: .dashed)))
+            axes.add(.scatter(x: [x], y: [y], color: color, size: 5))
+        }
+    }
+
     static func run(_ p: Parameters, context: RunContext) throws -> [CellOutput] {
         let xs = samples(p)
-        let labels = p.labels ?? p.f.map(\.text)
+        let labels = p.labels ?? p.f.map(\.unicode)
         var axes = Axes(xLabel: "x", yLabel: p.f.count == 1 ? "f(x)" : "y")
         var outputs: [CellOutput] = []
         for (i, f) in p.f.enumerated() {
@@ -67,6 +83,11 @@ enum PlotDirective: DirectiveDefinition {
             let finite = ys.filter(\.isFinite)
             if finite.count < ys.count {
                 outputs.append(.note("\(labels[i]): \(ys.count - finite.count) of \(ys.count) sampled values are not finite (outside the function's domain) and are left out."))
+            }
+        }
+        if let tangents = p.tangents {
+            for (i, f) in p.f.enumerated() {
+                addTangents(of: { f.evaluate(x: $0) }, at: tangents, range: p.x, color: .palette(i), to: &axes)
             }
         }
         if let y = p.y {

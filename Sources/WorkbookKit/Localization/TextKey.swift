@@ -155,6 +155,14 @@ public enum TextKey: String, CaseIterable, Sendable {
     case testAccuracyLegend
     case trainAccuracySeedLegend
     case testAccuracySeedLegend
+    case trainLegend
+    case testLegend
+    case trainSeedLegend
+    case testSeedLegend
+    case runningMeanLegend
+    case seedRunningMeanLegend
+    case enlargedFromEpochOne
+    case leavesTheView
     case classK
     case probability
     case targetBars

@@ -225,7 +225,7 @@ struct DescentRun {
         let grid = Grid2D(x: gx, y: gy) { f([$0, $1]) }
         var panels: [Axes] = []
         for run in runs {
-            var axes = Axes(title: runs.count > 1 ? "lr = \(CalculusText.label(run.lr))" : "", xLabel: "x0", yLabel: "x1")
+            var axes = Axes(title: runs.count > 1 ? "lr = \(CalculusText.label(run.lr))" : "", xLabel: "x₀", yLabel: "x₁")
             axes.add(.contour(grid, filled: false, lines: true))
             axes.add(.hline(0, style: LineStyle(color: .palette(0), width: 1, dash: .dashed)))
             axes.add(.vline(0, style: LineStyle(color: .palette(0), width: 1, dash: .dashed)))
@@ -247,6 +247,7 @@ struct DescentRun {
             }
             axes.xLimits = .fixed(-l0, l0)
             axes.yLimits = .fixed(-l1, l1)
+            addEscape(of: run, to: &axes, limits: (l0, l1))
             // Equal units on both axes, so the circular contours of x0² + x1² look circular.
             axes.aspect = .equal
             axes.legend = .hidden
@@ -258,5 +259,19 @@ struct DescentRun {
         let height = runs.count == 1 ? 520.0 : Double(rows) * 360
         let figure = Figure(width: width, height: height, columns: columns, axes: panels)
         return OutputFigure(name: "descent", svg: figure.render(), description: figure.summary)
+    }
+
+    /// A path that leaves the view: a dashed line from its last point inside
+    /// towards the first one outside (cut at the frame: the direction it goes),
+    /// and where it ends, written in the panel.
+    static func addEscape(of run: DescentRun, to axes: inout Axes, limits: (Double, Double)) {
+        let inside = { (p: [Double]) in abs(p[0]) <= limits.0 && abs(p[1]) <= limits.1 }
+        guard let out = run.drawn.firstIndex(where: { !inside($0) }), out > 0 else { return }
+        let from = run.drawn[out - 1], to = run.drawn[out]
+        axes.add(.line(x: [from[0], to[0]], y: [from[1], to[1]], style: LineStyle(color: .palette(1), width: 1.2, dash: .dashed)))
+        // Bottom left: the book's start (−3, 4) and the first steps are at the top.
+        axes.add(.text("leaves the view", x: -0.94 * limits.0, y: -0.76 * limits.1, size: 11))
+        axes.add(.text("|x| → \(CalculusText.approx(run.largest)), f → \(CalculusText.approx(run.fEnd))",
+                       x: -0.94 * limits.0, y: -0.92 * limits.1, size: 11))
     }
 }

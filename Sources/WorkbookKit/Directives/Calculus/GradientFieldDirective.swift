@@ -48,9 +48,11 @@ enum GradientFieldDirective: DirectiveDefinition {
                 if norm > longest.norm { longest = (norm, [a, b]) }
             }
         }
-        var axes = Axes(xLabel: "x0", yLabel: "x1")
+        var axes = Axes(xLabel: "x₀", yLabel: "x₁")
         axes.add(.quiver(x: x, y: y, u: u, v: v, color: .gray))
-        p.grid.frame(&axes)
+        // One grid step of room on each side: arrows start at the outer grid points and
+        // are at most 0.9 of a step long, so they stay inside the frame.
+        p.grid.frame(&axes, margin: p.step)
         axes.grid = true
         let figure = Figure(width: 560, height: 520, axes: [axes])
         var outputs: [CellOutput] = [
@@ -89,10 +91,10 @@ struct CalculusGrid {
         (0..<Int(GridCount.points(range, step: step))).map { range[0] + Double($0) * step }
     }
 
-    /// Limits the axes to the x0 and x1 ranges, with equal units and no legend.
-    func frame(_ axes: inout Axes) {
-        axes.xLimits = .fixed(x0[0], x0[1])
-        axes.yLimits = .fixed(x1[0], x1[1])
+    /// Limits the axes to the x0 and x1 ranges widened by `margin`, with equal units and no legend.
+    func frame(_ axes: inout Axes, margin: Double = 0) {
+        axes.xLimits = .fixed(x0[0] - margin, x0[1] + margin)
+        axes.yLimits = .fixed(x1[0] - margin, x1[1] + margin)
         axes.aspect = .equal
         axes.legend = .hidden
     }

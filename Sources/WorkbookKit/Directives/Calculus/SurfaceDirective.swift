@@ -45,12 +45,12 @@ enum SurfaceDirective: DirectiveDefinition {
         try context.checkDeadline()
         let figure: Figure
         if p.style == .contour {
-            var axes = Axes(xLabel: "x0", yLabel: "x1")
-            axes.add(.contour(grid, filled: true, lines: true, colorBarLabel: "f(x0, x1)"))
+            var axes = Axes(xLabel: "x₀", yLabel: "x₁")
+            axes.add(.contour(grid, filled: true, lines: true, colorBarLabel: "f(x₀, x₁)"))
             p.grid.frame(&axes)
             figure = Figure(width: 600, height: 500, axes: [axes])
         } else {
-            let wire = Wireframe(grid, xLabel: "x0", yLabel: "x1", zLabel: "f(x0, x1)", filled: true)
+            let wire = Wireframe(grid, xLabel: "x₀", yLabel: "x₁", zLabel: "f(x₀, x₁)", filled: true)
             figure = Figure(width: 600, height: 500, panels: [.wireframe(wire)])
         }
         var outputs: [CellOutput] = [.figure(OutputFigure(name: "surface", svg: figure.render(), description: figure.summary))]

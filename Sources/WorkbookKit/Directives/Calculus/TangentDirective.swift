@@ -45,7 +45,7 @@ enum TangentDirective: DirectiveDefinition {
         let f = p.f, h = p.h, range = p.x, n = p.points
         let xs = (0..<n).map { range[0] + (range[1] - range[0]) * Double($0) / Double(n - 1) }
         var axes = Axes(xLabel: "x", yLabel: "f(x)")
-        axes.add(.line(x: xs, y: xs.map { f.evaluate(x: $0) }, label: "f(x) = \(f.text)", style: LineStyle(color: .palette(0))))
+        axes.add(.line(x: xs, y: xs.map { f.evaluate(x: $0) }, label: "f(x) = \(f.unicode)", style: LineStyle(color: .palette(0))))
         var outputs: [CellOutput] = []
         var notes: [String] = []
         for (i, x) in p.at.enumerated() {

@@ -132,27 +132,47 @@ enum TrainingRuns {
     }
 
     /// Figure 4-11: the loss of every iteration, and the first 1 000 enlarged.
+    /// Each run's raw losses are drawn thin and see-through, its running mean
+    /// on top of all of them, so no seed hides another.
     static func lossFigure(_ runs: [Run]) -> Figure {
         let many = runs.count > 1
         var all = Axes(title: "loss of every iteration", xLabel: "iteration", yLabel: "loss")
         let firstCount = min(1000, runs[0].history.losses.count)
         var first = Axes(title: "the first \(firstCount) iterations", xLabel: "iteration", yLabel: "loss")
+        let window = (all: 100, first: 20)
         for (i, run) in runs.enumerated() {
             let losses = run.history.losses
-            let label = many ? "seed \(run.seed)" : ""
-            let style = LineStyle(color: .palette(i), width: 1)
-            all.add(.line(y: losses, label: label, style: style))
-            first.add(.line(y: Array(losses.prefix(firstCount)), label: label, style: style))
+            let raw = LineStyle(color: .palette(i), width: 0.6, opacity: many ? 0.35 : 0.6)
+            all.add(.line(y: losses, style: raw))
+            first.add(.line(y: Array(losses.prefix(firstCount)), style: raw))
+        }
+        for (i, run) in runs.enumerated() {
+            let losses = run.history.losses
+            let seed = many ? "seed \(run.seed), " : ""
+            let mean = LineStyle(color: .palette(i), width: 1.6)
+            all.add(.line(y: runningMean(losses, window: window.all), label: "\(seed)mean of \(window.all)", style: mean))
+            first.add(.line(y: runningMean(Array(losses.prefix(firstCount)), window: window.first),
+                            label: "\(seed)mean of \(window.first)", style: mean))
         }
         all.grid = true
         first.grid = true
-        all.legend = many ? .upperRight : .hidden
-        first.legend = many ? .upperRight : .hidden
+        all.legend = .upperRight
+        first.legend = .upperRight
         all.yLimits = .fixed(0, yTop(runs.flatMap(\.history.losses)))
         first.yLimits = .fixed(0, yTop(runs.flatMap { $0.history.losses.prefix(firstCount) }))
         var figure = Figure(width: 900, height: 380, title: "Loss (figure 4-11)", axes: [all, first])
         figure.columns = 2
         return figure
+    }
+
+    /// The mean of each value and the `window − 1` before it (fewer at the start).
+    static func runningMean(_ values: [Double], window: Int) -> [Double] {
+        var sum = 0.0
+        return values.indices.map { i in
+            sum += values[i]
+            if i >= window { sum -= values[i - window] }
+            return sum / Double(min(i + 1, window))
+        }
     }
 
     /// A round upper limit above the largest finite value.
@@ -161,23 +181,51 @@ enum TrainingRuns {
         return max(0.5, (top * 2).rounded(.up) / 2)
     }
 
-    /// Figure 4-12: train (solid) and test (dashed) accuracy per epoch.
+    /// Figure 4-12: train (solid, circles) and test (dashed, squares) accuracy per
+    /// epoch, one colour per seed; on 0…1 as in the book, and from epoch 1 on
+    /// enlarged, where "train" and "test" are written beside their lines.
     static func accuracyFigure(_ runs: [Run]) -> Figure {
         let many = runs.count > 1
-        var axes = Axes(title: "accuracy per epoch", xLabel: "epochs", yLabel: "accuracy")
+        var whole = Axes(title: "accuracy per epoch", xLabel: "epochs", yLabel: "accuracy")
+        var enlarged = Axes(title: "from epoch 1, enlarged", xLabel: "epochs", yLabel: "accuracy")
+        var later: (train: [Double], test: [Double], lastEpoch: Double) = ([], [], 0)
         for (i, run) in runs.enumerated() {
             let h = run.history
             let epochs = h.epochIterations.map { Double($0) / Double(h.iterationsPerEpoch) }
-            let suffix = many ? " (seed \(run.seed))" : ""
-            axes.add(.line(x: epochs, y: h.trainAccuracy, label: "train acc" + suffix,
-                           style: LineStyle(color: .palette(i), width: 1.5), marker: epochs.count <= 30 ? .circle : .none, markerSize: 4))
-            axes.add(.line(x: epochs, y: h.testAccuracy, label: "test acc" + suffix,
-                           style: LineStyle(color: .palette(i), width: 1.5, dash: .dashed), marker: epochs.count <= 30 ? .square : .none, markerSize: 4))
+            let suffix = many ? ", seed \(run.seed)" : ""
+            let markers = epochs.count <= 30
+            let train = LineStyle(color: .palette(i), width: 1.8)
+            let test = LineStyle(color: .palette(i), width: 1.5, dash: .dashed)
+            whole.add(.line(x: epochs, y: h.trainAccuracy, label: "train" + suffix, style: train,
+                            marker: markers ? .circle : .none, markerSize: 4))
+            whole.add(.line(x: epochs, y: h.testAccuracy, label: "test" + suffix, style: test,
+                            marker: markers ? .square : .none, markerSize: 4))
+            let from = epochs.firstIndex { $0 >= 1 } ?? 0
+            let x = Array(epochs[from...])
+            enlarged.add(.line(x: x, y: Array(h.trainAccuracy[from...]), style: train, marker: markers ? .circle : .none, markerSize: 4))
+            enlarged.add(.line(x: x, y: Array(h.testAccuracy[from...]), style: test, marker: markers ? .square : .none, markerSize: 4))
+            later.train += h.trainAccuracy[from...]
+            later.test += h.testAccuracy[from...]
+            later.lastEpoch = max(later.lastEpoch, epochs.last ?? 0)
         }
-        axes.yLimits = .fixed(0, 1)
-        axes.grid = true
-        axes.legend = .lowerRight
-        return Figure(width: 640, height: 400, title: "Accuracy (figure 4-12)", axes: [axes])
+        let values = (later.train + later.test).filter(\.isFinite)
+        if let lo = values.min(), let hi = values.max(), hi > lo {
+            let span = hi - lo
+            enlarged.yLimits = .fixed(lo - 0.08 * span, hi + 0.08 * span)
+            // Direct labels at the right end: train lies above test.
+            let endTrain = runs.compactMap { $0.history.trainAccuracy.last }.max() ?? hi
+            let endTest = runs.compactMap { $0.history.testAccuracy.last }.min() ?? lo
+            enlarged.add(.text("train", x: later.lastEpoch, y: endTrain + 0.035 * span, anchor: .end, size: 12))
+            enlarged.add(.text("test", x: later.lastEpoch, y: endTest - 0.06 * span, anchor: .end, size: 12))
+        }
+        whole.yLimits = .fixed(0, 1)
+        whole.grid = true
+        enlarged.grid = true
+        whole.legend = .lowerRight
+        enlarged.legend = .hidden
+        var figure = Figure(width: 900, height: 400, title: "Accuracy (figure 4-12)", axes: [whole, enlarged])
+        figure.columns = 2
+        return figure
     }
 
     /// One row per epoch: the iteration and every run's train and test accuracy.

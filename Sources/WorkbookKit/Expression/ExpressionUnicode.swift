@@ -1,0 +1,140 @@
+/// An expression written as plain-text mathematics for figure legends and
+/// axis labels, where TeX cannot be typeset: `0.01*x^2 + 0.1*x` → `0.01x² + 0.1x`,
+/// `-log(x)` → `−log x`, `x0^2 + x1^2` → `x₀² + x₁²`. Superscript and subscript
+/// digits, the minus sign U+2212 and `·` between two numbers; an exponent with
+/// no superscript form is written `^(…)`.
+extension Expression {
+    public var unicode: String { ExpressionUnicode.render(root) }
+}
+
+enum ExpressionUnicode {
+    /// Binding strength, loosest first (as in `ExpressionTeX`).
+    private enum Level: Int, Comparable {
+        case sum = 1, product, unary, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private static func level(_ node: ExpressionNode) -> Level {
+        switch node {
+        case .number, .constant, .variable, .call: return .atom
+        case .negate: return .unary
+        case .sum: return .sum
+        case .product: return .product
+        case .power: return .power
+        }
+    }
+
+    static func render(_ node: ExpressionNode) -> String {
+        switch node {
+        case .number(_, let text): return number(text)
+        case .constant(.pi): return "π"
+        case .constant(.e): return "e"
+        case .variable(_, let name): return variable(name)
+        case .negate(let a):
+            return "−" + wrap(a, unless: level(a) >= .product && !isNegative(a))
+        case .call(let f, let a):
+            return call(f, a)
+        case .sum(let first, let rest):
+            var text = render(first)
+            for link in rest {
+                let bare = link.op == .add ? !isNegative(link.node) : level(link.node) > .sum && !isNegative(link.node)
+                text += (link.op == .add ? " + " : " − ") + wrap(link.node, unless: bare)
+            }
+            return text
+        case .product(let first, let rest):
+            var text = wrap(first, unless: level(first) >= .product)
+            for link in rest {
+                let right = wrap(link.node, unless: level(link.node) > .product && !isNegative(link.node))
+                if link.op == .divide {
+                    text += "/" + (level(link.node) == .atom && !isCall(link.node) ? right : "(" + render(link.node) + ")")
+                } else {
+                    // Juxtapose like a textbook (0.01x², 2 log x), except where two numbers would merge.
+                    text += (startsWithDigit(right) ? " · " : isCall(link.node) ? " " : "") + right
+                }
+            }
+            return text
+        case .power(let a, let b):
+            let base = wrap(a, unless: level(a) == .atom && !isCall(a))
+            let exponent = render(b)
+            if let raised = superscript(exponent) { return base + raised }
+            return base + "^(" + exponent + ")"
+        }
+    }
+
+    private static func wrap(_ node: ExpressionNode, unless bare: Bool) -> String {
+        bare ? render(node) : "(" + render(node) + ")"
+    }
+
+    private static func isNegative(_ node: ExpressionNode) -> Bool {
+        if case .negate = node { return true }
+        return false
+    }
+
+    private static func isCall(_ node: ExpressionNode) -> Bool {
+        if case .call = node { return true }
+        return false
+    }
+
+    private static func startsWithDigit(_ s: String) -> Bool {
+        s.first.map { $0.isNumber || $0 == "." } ?? false
+    }
+
+    /// `1e-4` → `1·10⁻⁴`; `.5` → `0.5`.
+    private static func number(_ text: String) -> String {
+        let text = text.hasPrefix(".") ? "0" + text : text
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let mantissa = String(text[..<e])
+        var exponent = String(text[text.index(after: e)...])
+        if exponent.hasPrefix("+") { exponent.removeFirst() }
+        let power = "10" + (superscript(exponent.replacingOccurrences(of: "-", with: "−")) ?? "^" + exponent)
+        return mantissa == "1" ? power : mantissa + "·" + power
+    }
+
+    /// `x0` → `x₀`, `w12` → `w₁₂`; other names as they are.
+    private static func variable(_ name: String) -> String {
+        let letters = name.prefix { !$0.isNumber && $0 != "_" }
+        var rest = Substring(name.dropFirst(letters.count))
+        if rest.hasPrefix("_") { rest = rest.dropFirst() }
+        guard !rest.isEmpty, let lowered = subscriptDigits(String(rest)) else { return name }
+        return letters + lowered
+    }
+
+    /// `log x` for a bare argument, `log(x + 1)` otherwise; `√x`, `|x|`.
+    private static func call(_ f: ExpressionFunction, _ argument: ExpressionNode) -> String {
+        let inner = render(argument)
+        let bare = level(argument) == .atom && !isCall(argument)
+        switch f {
+        case .sqrt: return "√" + (bare ? inner : "(" + inner + ")")
+        case .abs: return "|" + inner + "|"
+        case .exp, .log, .sin, .cos, .tan, .tanh:
+            return f.rawValue + (bare ? " " + inner : "(" + inner + ")")
+        case .sigmoid: return "sigmoid(" + inner + ")"
+        case .relu: return "ReLU(" + inner + ")"
+        case .step: return "step(" + inner + ")"
+        }
+    }
+
+    private static let raised: [Character: Character] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+        "−": "⁻", "-": "⁻", "+": "⁺", "n": "ⁿ", "i": "ⁱ",
+    ]
+
+    /// The text in superscript characters, nil when one has no superscript form.
+    private static func superscript(_ text: String) -> String? {
+        var out = ""
+        for c in text {
+            guard let r = raised[c] else { return nil }
+            out.append(r)
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    private static func subscriptDigits(_ text: String) -> String? {
+        var out = ""
+        for c in text {
+            guard let d = c.wholeNumberValue, c.isASCII else { return nil }
+            out.append(Character(Unicode.Scalar(0x2080 + UInt32(d))!))
+        }
+        return out
+    }
+}
