@@ -269,9 +269,9 @@ struct DescentRun {
         guard let out = run.drawn.firstIndex(where: { !inside($0) }), out > 0 else { return }
         let from = run.drawn[out - 1], to = run.drawn[out]
         axes.add(.line(x: [from[0], to[0]], y: [from[1], to[1]], style: LineStyle(color: .palette(1), width: 1.2, dash: .dashed)))
-        // Bottom left: the book's start (−3, 4) and the first steps are at the top.
-        axes.add(.text("leaves the view", x: -0.94 * limits.0, y: -0.76 * limits.1, size: 11))
-        axes.add(.text("|x| → \(CalculusText.approx(run.largest)), f → \(CalculusText.approx(run.fEnd))",
-                       x: -0.94 * limits.0, y: -0.92 * limits.1, size: 11))
+        // Top right, away from the book's start (−3, 4).
+        axes.add(.text("leaves the view", x: 0.94 * limits.0, y: 0.84 * limits.1, anchor: .end, size: 11))
+        axes.add(.text("|x| → \(CalculusText.approx(run.largest))", x: 0.94 * limits.0, y: 0.70 * limits.1, anchor: .end, size: 11))
+        axes.add(.text("f → \(CalculusText.approx(run.fEnd))", x: 0.94 * limits.0, y: 0.56 * limits.1, anchor: .end, size: 11))
     }
 }

@@ -149,7 +149,8 @@ enum TrainingRuns {
         for (i, run) in runs.enumerated() {
             let losses = run.history.losses
             let seed = many ? "seed \(run.seed), " : ""
-            let mean = LineStyle(color: .palette(i), width: 1.6)
+            // Dashed after the first, so a mean drawn on top leaves the one under it visible.
+            let mean = LineStyle(color: .palette(i), width: 1.6, dash: i == 0 ? .solid : .dashed)
             all.add(.line(y: runningMean(losses, window: window.all), label: "\(seed)mean of \(window.all)", style: mean))
             first.add(.line(y: runningMean(Array(losses.prefix(firstCount)), window: window.first),
                             label: "\(seed)mean of \(window.first)", style: mean))
