@@ -13,11 +13,12 @@ extension Figure {
         let (width, height) = size
         let w = svgNumber(width), h = svgNumber(height)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-        svg += " role=\"img\" aria-labelledby=\"\(placeholder)-title \(placeholder)-desc\" class=\"wbp-root\""
-        svg += " style=\"--wbp-min-width:\(svgNumber(minimumWidth.rounded(.up)))px\">\n"
+        svg += " role=\"img\" aria-labelledby=\"\(placeholder)-title \(placeholder)-desc\" class=\"wbp-root\" id=\"\(placeholder)\">\n"
         svg += "<title id=\"\(placeholder)-title\">\(svgEscape(drawing.title))</title>\n"
         svg += "<desc id=\"\(placeholder)-desc\">\(svgEscape(drawing.description))</desc>\n"
-        svg += "<style>\(Theme.css)</style>\n"
+        // The minimum width as a custom property of this figure only (its id), not an
+        // inline style: a page may set the root's style attribute (OutputLocalizer does).
+        svg += "<style>\(Theme.css)#\(placeholder){--wbp-min-width:\(svgNumber(minimumWidth.rounded(.up)))px}\n</style>\n"
         svg += "<rect class=\"wbp-bg\" width=\"\(w)\" height=\"\(h)\"/>\n"
         svg += drawing.body
         svg += "</svg>\n"
@@ -27,8 +28,9 @@ extension Figure {
 
     /// The narrowest this figure may be shown at so that its smallest text
     /// (11 px: ticks, legends, notes) stays at least 9 CSS px. Written into the
-    /// SVG as the CSS custom property `--wbp-min-width`, for a page's stylesheet
-    /// to use as `min-width` (with sideways scrolling) on narrow screens.
+    /// SVG's style as the CSS custom property `--wbp-min-width` of the root
+    /// (`#id{…}`), for a page's stylesheet to use as `min-width` (with sideways
+    /// scrolling) on narrow screens.
     public var minimumWidth: Double {
         size.0 * Theme.minimumReadableTextSize / Theme.smallestTextSize
     }

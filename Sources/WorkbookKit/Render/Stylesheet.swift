@@ -138,6 +138,10 @@ html:lang(ja) { --font: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans
   .cell-outputs table:has(th:nth-child(5)) td .exact { white-space: nowrap; }
   /* A figure of several panels keeps its drawn size and scrolls sideways. */
   .plot.wide svg { width: auto; max-width: none; }
+  /* Any other figure shrinks only down to the width at which its smallest text is 9 px
+     (SVGPlot's --wbp-min-width), then scrolls sideways. */
+  .plot { overflow-x: auto; }
+  .plot svg { min-width: var(--wbp-min-width, 0); }
   /* The directive reference: each parameter a small block, the meaning in full width. */
   .reference table, .reference tbody, .reference tr, .reference td { display: block; }
   .reference thead { display: none; }
