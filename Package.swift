@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// The numeric core is compiled optimized in every configuration, so that
@@ -76,3 +77,17 @@ let package = Package(
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], resources: [.copy("Golden"), .copy("Fixtures")]),
     ]
 )
+
+// `scripts/fuzz` only: a libFuzzer executable over the entry points in
+// WorkbookKit/Fuzzing. It exists only when WORKBOOK_FUZZ is set, so normal
+// builds and tests never compile or link anything with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["WORKBOOK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "WorkbookFuzz",
+        dependencies: ["WorkbookKit"],
+        path: "Fuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+    ))
+    package.products.append(.executable(name: "workbook-fuzz", targets: ["WorkbookFuzz"]))
+}
