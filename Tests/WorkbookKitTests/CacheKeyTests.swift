@@ -140,3 +140,17 @@ private final class LockedCounter: @unchecked Sendable {
     func increment() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
+
+/// Why a cell ran must not depend on which cell of a parallel first build created the
+/// cache folder: `reason` records what the cell ran with even when the folder is new.
+/// (Before, the record was skipped while the folder did not exist yet, so a later edit
+/// of that cell was reported as "new cell" — one run in a few under load.)
+@Test func theReasonIsRecordedWhenTheCacheFolderDoesNotExistYet() throws {
+    let root = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let cache = CellCache(directory: root.appendingPathComponent("output/.cache"), toolIdentity: "tool")
+    let before = CellArguments(values: ["points": .integer(50)])
+    let after = CellArguments(values: ["points": .integer(60)])
+    #expect(cache.reason(place: "c.md#fig-b", directive: "plot", arguments: before, inputs: "") == "new cell")
+    #expect(cache.reason(place: "c.md#fig-b", directive: "plot", arguments: after, inputs: "") == "points changed")
+}

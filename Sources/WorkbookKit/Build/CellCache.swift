@@ -87,6 +87,9 @@ public struct CellCache: Sendable {
     public func reason(place: String, directive: String, arguments: CellArguments, inputs: String) -> String {
         let url = directory.appendingPathComponent("last-" + StableHash.of([place]) + ".txt")
         defer {
+            // The folder may not exist yet: on a first build with several jobs another
+            // cell's `store` may not have created it, and the record must not depend on that.
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             if isUsableDirectory {
                 try? AtomicFile.write([directive, toolIdentity, inputs, arguments.canonical].joined(separator: "\u{1}"), to: url)
             }
