@@ -1,8 +1,12 @@
-// Screened evaluations with AVX-512 VNNI (see include/CKernels.h and the
-// comment below); the exact kernels they fall back to are in CKernels.c.
-#include "kernels.h"
+// AVX-512 VNNI (with F, VL, BW): screened evaluations (see include/CKernels.h
+// and the comment below); the exact kernels they fall back to are Prediction.c.
+#include "internal.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if CK_X86
+
+#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx512vnni,avx2,fma"))), apply_to = function)
+#include "avx2.h"
+#include "avx512.h"
 
 // ---------------------------------------------------------------------------
 // Screened evaluations (AVX-512 VNNI): the labels of ck_predict_labels_compact,
@@ -20,16 +24,6 @@
 // covered by terms 1e-12 relative (a 785-term sum's is below 1e-13).
 // ---------------------------------------------------------------------------
 
-/// The CPU's support, not ck_avx512_enabled(): a trainer made with the AVX-512
-/// layout keeps it (see ck_net.wide), and only such a W1 is screened; with
-/// CK_AVX512=0 trainers get the AVX2 layout, so nothing is screened.
-static int vnni_supported(void) {
-    __builtin_cpu_init();
-    return ck_avx512_supported() && __builtin_cpu_supports("avx512vnni");
-}
-
-int ck_screening_available(void) { return vnni_supported(); }
-
 struct ck_quant {
     long inputs, hidden, stride, outputs, pairs, nz, Q;
     int16_t *wq;            // pairs × nz·16 pairs (W̃[2t][j], W̃[2t+1][j]), 64-byte aligned
@@ -37,11 +31,11 @@ struct ck_quant {
     double A[16], Bb[16], K[16];   // E_c = S·A_c + nnz·Ex·Bb_c + K_c
 };
 
-#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx512vnni,avx2,fma"))), apply_to = function)
-
+/// Only a W1 in the AVX-512 layout (ldw1 = ck_padded(h, 1), a trainer made with
+/// the avx512 kernel set, see ck_net.wide) is screened, and only on a CPU with VNNI.
 ck_quant *ck_quant_create(const double *w1, long ldw1, long k, const double *b1, long h,
                           const double *w2, const double *b2, long o) {
-    if (!vnni_supported() || h < 1 || ck_padded(h, 1) > 56 || o < 1 || o > 16 || k < 1 || ldw1 != ck_padded(h, 1)) return 0;
+    if (!(ck_cpu_features() & CK_CPU_AVX512_VNNI) || h < 1 || ck_padded(h, 1) > 56 || o < 1 || o > 16 || k < 1 || ldw1 != ck_padded(h, 1)) return 0;
     if (!all_finite(w1, k * ldw1) || !all_finite(b1, h) || !all_finite(w2, h * o) || !all_finite(b2, o)) return 0;
     ck_quant *q = calloc(1, sizeof *q);
     if (!q) return 0;
@@ -143,14 +137,14 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
                                         long *out) {
     const long k = s->columns, h = q->hidden, hp = q->stride, o = q->outputs, block = 60;   // 10 groups of 6
     if (k != q->inputs || s->paletteSize > 255) {
-        ck_predict_labels_compact(s, r0, r1, w1, hp, b1, h, w2, b2, o, out);
+        ck_predict_labels_compact(s, r0, r1, w1, hp, b1, h, w2, b2, o, 1, out);
         return r1 - r0;
     }
     // A NaN or ±∞ pixel (fmax below would pass over a NaN): the exact kernels.
     int finite = 1;
     for (long c = 0; c < s->paletteSize; c++) finite &= isfinite(s->palette[c]) != 0;
     if (!finite) {
-        ck_predict_labels_compact(s, r0, r1, w1, hp, b1, h, w2, b2, o, out);
+        ck_predict_labels_compact(s, r0, r1, w1, hp, b1, h, w2, b2, o, 1, out);
         return r1 - r0;
     }
     // The palette's integers: x̃_c = round(x_c/sx), |x_c − sx·x̃_c| ≤ Ex.
@@ -234,10 +228,4 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
 
 #pragma clang attribute pop
 
-#else
-// Not x86: no screening.
-int ck_screening_available(void) { return 0; }
-ck_quant *ck_quant_create(const double *w1, long ld, long k, const double *b1, long h, const double *w2, const double *b2, long o) { return 0; }
-void ck_quant_destroy(ck_quant *q) {}
-long ck_predict_labels_compact_screened(const ck_compact *s, long a, long b, const ck_quant *q, const double *w1, const double *b1, const double *w2, const double *b2, long *out) { abort(); }
 #endif

@@ -9,7 +9,8 @@ import Foundation
 /// allocation or copy. Same arithmetic as ``TwoLayerNet/gradient(x:labels:)``,
 /// ``TwoLayerNet/updated(by:learningRate:)`` and ``TwoLayerNet/loss(x:labels:)``
 /// up to the order of the sums (FMA, zero pixels skipped).
-/// Requires ``MatrixBackend/avx2Available``.
+/// Requires ``MatrixBackend/avx2Available``. Its kernel set, threads and
+/// screening are those of the ``ComputeConfiguration`` it is made with.
 final class FusedTrainer {
     let inputs: Int, hidden: Int, outputs: Int, batch: Int
     /// Row length of the padded W1, b1 and hidden-layer buffers.
@@ -17,17 +18,18 @@ final class FusedTrainer {
     /// The C state (a stable address: the step's phases run on several threads).
     let state: UnsafeMutablePointer<ck_net>
     var net: ck_net { state.pointee }
-    /// Threads the step is split over: 2 on a multi-core machine (batch ≥ 16),
-    /// overridable with `DEEPLEARNING_TRAIN_THREADS` (1–8).
+    /// Threads the step is split over: the configuration's `trainThreads` (1 for batches under 16 rows).
     let parts: Int
+    /// How it computes (kernel set, threads, screening), fixed at creation.
+    let configuration: ComputeConfiguration
     /// The C helper thread for parts == 2 (nil otherwise or if it could not start).
     private let helper: OpaquePointer?
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    /// `parts` overrides the thread count (else `DEEPLEARNING_TRAIN_THREADS` or the default);
-    /// `avx512` the kernel set (else `ck_avx512_enabled()`; AVX-512 only where the CPU has it).
-    init(network: TwoLayerNet, batchSize: Int, parts requestedParts: Int? = nil, avx512: Bool? = nil) {
+    /// A trainer computing as `configuration` says (its kernel set only where the CPU has it).
+    init(network: TwoLayerNet, batchSize: Int, configuration: ComputeConfiguration) {
         precondition(MatrixBackend.avx2Available, "FusedTrainer needs AVX2 and FMA")
+        self.configuration = configuration.supported(by: .current)
         (inputs, hidden, outputs, batch) = (network.inputSize, network.hiddenSize, network.outputSize, batchSize)
         func buffer<T: Numeric>(_ type: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
             // 64-byte aligned: the padded rows (a multiple of 32 bytes) then
@@ -43,12 +45,11 @@ final class FusedTrainer {
             if !values.isEmpty { p.update(from: values, count: values.count) }
             return p
         }
-        let requested = requestedParts ?? ProcessInfo.processInfo.environment["DEEPLEARNING_TRAIN_THREADS"].flatMap { Int($0) }
-        parts = max(1, min(8, requested ?? (batchSize >= 16 ? min(2, MatrixKernels.workerCount) : 1), batchSize, network.inputSize))
+        parts = max(1, min(batchSize >= 16 ? self.configuration.trainThreads : 1, batchSize, network.inputSize))
         state = .allocate(capacity: 1)
         helper = parts == 2 ? ck_helper_create() : nil
         let sparse = batchSize * inputs + 36
-        let wide = (avx512 ?? (ck_avx512_enabled() == 1)) && ck_avx512_supported() == 1
+        let wide = self.configuration.wide == 1
         let stride = ck_padded(hidden, wide ? 1 : 0)
         hiddenStride = stride
         // W1 and b1 with rows padded by zeros to whole vectors (AVX2 or AVX-512, see ck_padded).
@@ -74,7 +75,8 @@ final class FusedTrainer {
             gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs),
             source: nil, rowSplit: buffer(Int.self, 9), pixelSplit: buffer(Int.self, 9), pixelWork: buffer(Int.self, inputs + 1),
             rowShare: 0.5, pixelShare: 0.5, nextBatch: nil, rowLoss: buffer(Double.self, batchSize), wide: wide ? 1 : 0,
-            xt: wide ? buffer(Double.self, parts * 48 * batchSize) : nil))
+            xt: wide ? buffer(Double.self, parts * 48 * batchSize) : nil,
+            transposedBackward: self.configuration.transposedBackward ? 1 : 0))
         ck_net_balance(state)
     }
 
@@ -133,7 +135,8 @@ final class FusedTrainer {
     func accuracy(x: Matrix, labels: [Int]) -> Double {
         guard x.rows > 0 else { return 0 }
         let predicted = FusedTrainer.predictedLabels(
-            x, w1: net.w1, w1RowStride: hiddenStride, b1: net.b1, hidden: hidden, w2: net.w2, b2: net.b2, outputs: outputs)
+            x, w1: net.w1, w1RowStride: hiddenStride, b1: net.b1, hidden: hidden, w2: net.w2, b2: net.b2, outputs: outputs,
+            configuration: configuration)
         let correct = zip(predicted, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
         return Double(correct) / Double(x.rows)
     }
@@ -146,9 +149,10 @@ final class FusedTrainer {
         return Double(correct) / Double(x.rows)
     }
 
-    /// The predicted class of every row of a compact set, rows split over both cores.
+    /// The predicted class of every row of a compact set, rows split over the
+    /// configuration's evaluation threads, screened if it says so.
     func predictedLabels(compact x: CompactImages) -> [Int] {
-        predictedLabels(compact: x, screened: true).labels
+        predictedLabels(compact: x, screened: configuration.screening).labels
     }
 
     /// ``predictedLabels(compact:)``; with `screened` (and AVX-512 VNNI) most
@@ -164,14 +168,14 @@ final class FusedTrainer {
         predicted.withUnsafeMutableBufferPointer { o in
             guard let op = o.baseAddress else { return }
             nonisolated(unsafe) let (net, set, out, quant) = (net, x.pointer, op, quant)
-            let (hidden, stride, outputs) = (hidden, hiddenStride, outputs)
-            MatrixKernels.runSplit(rows: x.rows, piecesPerWorker: 8) { r in
+            let (hidden, stride, outputs, wide) = (hidden, hiddenStride, outputs, configuration.wide)
+            MatrixKernels.runSplit(rows: x.rows, workers: configuration.evaluationThreads, piecesPerWorker: 8) { r in
                 if let quant {
                     exact.add(ck_predict_labels_compact_screened(set, r.lowerBound, r.upperBound, quant, net.w1, net.b1, net.w2,
                                                                  net.b2, out + r.lowerBound))
                 } else {
                     ck_predict_labels_compact(set, r.lowerBound, r.upperBound, net.w1, stride, net.b1, hidden, net.w2, net.b2,
-                                              outputs, out + r.lowerBound)
+                                              outputs, wide, out + r.lowerBound)
                     exact.add(r.count)
                 }
             }
@@ -179,20 +183,21 @@ final class FusedTrainer {
         return (predicted, exact.value)
     }
 
-    /// Arg-max of σ(x·W1 + b1)·W2 + b2 for every row of x, rows split over
-    /// ``MatrixKernels/workerCount`` threads for ≥ 1024 rows.
+    /// Arg-max of σ(x·W1 + b1)·W2 + b2 for every row of x with the configuration's
+    /// kernel set, rows split over its evaluation threads for ≥ 1024 rows.
     static func predictedLabels(
         _ x: Matrix, w1: UnsafePointer<Double>, w1RowStride: Int, b1: UnsafePointer<Double>, hidden: Int,
-        w2: UnsafePointer<Double>, b2: UnsafePointer<Double>, outputs: Int
+        w2: UnsafePointer<Double>, b2: UnsafePointer<Double>, outputs: Int, configuration: ComputeConfiguration
     ) -> [Int] {
+        let wide = configuration.wide
         var out = [Int](repeating: 0, count: x.rows)
         let k = x.columns
         x.values.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { o in
                 guard let xp = xs.baseAddress, let op = o.baseAddress else { return }
-                MatrixKernels.runSplit(rows: x.rows) { r in
+                MatrixKernels.runSplit(rows: x.rows, workers: configuration.evaluationThreads) { r in
                     ck_predict_labels(xp, k, r.lowerBound, r.upperBound, w1, w1RowStride, b1, hidden, w2, b2, outputs,
-                                      op + r.lowerBound)
+                                      wide, op + r.lowerBound)
                 }
             }
         }
@@ -201,14 +206,15 @@ final class FusedTrainer {
 }
 
 extension TwoLayerNet {
-    /// ``predictedLabels(_:)`` through the AVX2 kernels (requires ``MatrixBackend/avx2Available``).
-    func predictedLabelsAVX2(_ x: Matrix) -> [Int] {
+    /// ``predictedLabels(_:)`` through the C kernels (requires ``MatrixBackend/avx2Available``).
+    func predictedLabelsAVX2(_ x: Matrix, configuration: ComputeConfiguration) -> [Int] {
         w1.values.withUnsafeBufferPointer { w1p in
             b1.withUnsafeBufferPointer { b1p in
                 w2.values.withUnsafeBufferPointer { w2p in
                     b2.withUnsafeBufferPointer { b2p in
                         FusedTrainer.predictedLabels(x, w1: w1p.baseAddress!, w1RowStride: hiddenSize, b1: b1p.baseAddress!, hidden: hiddenSize,
-                                                     w2: w2p.baseAddress!, b2: b2p.baseAddress!, outputs: outputSize)
+                                                     w2: w2p.baseAddress!, b2: b2p.baseAddress!, outputs: outputSize,
+                                                     configuration: configuration)
                     }
                 }
             }

@@ -18,14 +18,8 @@ public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
     /// other CPUs this backend runs the ``swift`` kernels.
     case avx2
 
-    /// Whether this CPU has AVX2 and FMA (checked once, at run time).
-    public static let avx2Available: Bool = ck_has_avx2_fma() != 0
-
-    /// The backend in use, chosen once per process: the environment
-    /// variable `DEEPLEARNING_MATRIX_BACKEND` (`swift` or `blas`) if set,
-    /// else ``preferred``.
-    public static let current: MatrixBackend =
-        ProcessInfo.processInfo.environment["DEEPLEARNING_MATRIX_BACKEND"].flatMap(MatrixBackend.init(rawValue:)) ?? preferred
+    /// Whether this CPU has AVX2 and FMA (``CPUFeatures/avx2FMA``).
+    public static var avx2Available: Bool { CPUFeatures.current.avx2FMA }
 
     /// The default, chosen by measurement (docs/deeplearning.md).
     /// ``avx2`` where the CPU supports it, else ``blas``.
@@ -33,12 +27,13 @@ public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
 }
 
 extension Matrix {
-    /// The matrix product A·B (numpy `np.dot(A, B)`), (m×k)·(k×n) → m×n.
+    /// The matrix product A·B (numpy `np.dot(A, B)`), (m×k)·(k×n) → m×n, with
+    /// the machine's backend (``ComputeConfiguration/machine``).
     ///
     /// O(m·k·n); terms with a zero in A are skipped (see ``MatrixKernels``).
     /// - Precondition: `columns == other.rows`.
     public func dot(_ other: Matrix) -> Matrix {
-        dot(other, backend: .current)
+        dot(other, backend: ComputeConfiguration.machine.backend)
     }
 
     /// ``dot(_:)`` with an explicit backend (for tests and benchmarks).
@@ -64,7 +59,7 @@ extension Matrix {
     /// `x.T · dY` of an affine layer. O(m·k·n), zeros of A skipped.
     /// - Precondition: `rows == other.rows`.
     public func transposedDot(_ other: Matrix) -> Matrix {
-        transposedDot(other, backend: .current)
+        transposedDot(other, backend: ComputeConfiguration.machine.backend)
     }
 
     /// ``transposedDot(_:)`` with an explicit backend (for tests and benchmarks).

@@ -120,11 +120,12 @@ enum MatrixKernels {
         }
     }
 
-    /// Runs `body` over 0..<rows, split into ``workerCount`` × `piecesPerWorker`
+    /// Runs `body` over 0..<rows, split into `workers` × `piecesPerWorker`
     /// contiguous ranges when `rows >= parallelRowThreshold` (more pieces than
     /// workers let a worker on a busier core take fewer of them).
-    static func runSplit(rows: Int, piecesPerWorker: Int = 1, _ body: (Range<Int>) -> Void) {
-        let workers = rows >= parallelRowThreshold ? workerCount : 1
+    static func runSplit(rows: Int, workers available: Int = workerCount, piecesPerWorker: Int = 1,
+                         _ body: (Range<Int>) -> Void) {
+        let workers = rows >= parallelRowThreshold ? max(1, available) : 1
         if workers == 1 {
             body(0..<rows)
             return

@@ -7,7 +7,7 @@ public enum GradientMethod: String, Sendable, Equatable, CaseIterable {
     case numerical
 }
 
-/// Settings of ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``;
+/// Settings of ``train(trainImages:trainLabels:testImages:testLabels:options:configuration:progress:)``;
 /// the defaults are the book's `train_neuralnet.py`.
 public struct TrainingOptions: Sendable, Equatable {
     /// Hidden units (book: 50).
@@ -102,26 +102,25 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
 /// `progress` is called after every iteration; if it throws, training stops
 /// there and `train` rethrows that error (cancellation).
 ///
-/// With the ``MatrixBackend/avx2`` backend (the default on AVX2/FMA CPUs)
-/// each backprop iteration is one fused C step (``FusedTrainer``) and the
-/// accuracies use the AVX2 zero-skipping kernels on both cores; the numbers
-/// equal the generic path's up to floating-point reassociation.
+/// `configuration` says how to compute (default: the machine's best). With
+/// the ``MatrixBackend/avx2`` backend (the default on AVX2/FMA CPUs) each
+/// backprop iteration is one fused C step (``FusedTrainer``) and the
+/// accuracies use the zero-skipping C kernels; the numbers are the same bits
+/// for every kernel set and thread count.
 public func train(
     trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
-    options: TrainingOptions = TrainingOptions(),
+    options: TrainingOptions = TrainingOptions(), configuration: ComputeConfiguration = .machine,
     progress: ((TrainingProgress) throws -> Void)? = nil
 ) throws -> TrainingHistory {
     try train(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels,
-              options: options, fused: MatrixBackend.current == .avx2 && MatrixBackend.avx2Available,
-              progress: progress)
+              options: options, configuration: configuration, compact: true, progress: progress)
 }
 
-/// ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``
-/// choosing explicitly between the fused AVX2 step and the generic matrix
-/// code, and for the fused step whether image data is read from compact copies.
+/// ``train(trainImages:trainLabels:testImages:testLabels:options:configuration:progress:)``,
+/// for the fused step choosing whether image data is read from compact copies.
 func train(
     trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
-    options: TrainingOptions, fused: Bool, compact: Bool = true,
+    options: TrainingOptions, configuration: ComputeConfiguration, compact: Bool,
     progress: ((TrainingProgress) throws -> Void)?
 ) throws -> TrainingHistory {
     guard trainImages.rows == trainLabels.count, trainImages.rows > 0 else {
@@ -163,8 +162,8 @@ func train(
         try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
     }
 
-    if fused && options.gradientMethod == .backprop && MatrixBackend.avx2Available {
-        let trainer = FusedTrainer(network: network, batchSize: options.batchSize)
+    if configuration.fused && options.gradientMethod == .backprop {
+        let trainer = FusedTrainer(network: network, batchSize: options.batchSize, configuration: configuration)
         // Image data (≤ 256 distinct pixel values) is read from compact copies.
         let (compactTrain, compactTest) = compact ? (CompactImages(trainImages), CompactImages(testImages)) : (nil, nil)
         trainer.source = compactTrain
@@ -206,26 +205,27 @@ func train(
         let labels = batch.map { trainLabels[$0] }
         let gradient: TwoLayerNet.Gradients
         switch options.gradientMethod {
-        case .backprop: gradient = network.gradient(x: x, labels: labels)
+        case .backprop: gradient = network.gradient(x: x, labels: labels, backend: configuration.backend)
         case .numerical: gradient = network.numericalGradient(x: x, t: oneHot(labels, classes: classes))
         }
         network = network.updated(by: gradient, learningRate: options.learningRate)
-        let loss = network.loss(x: x, labels: labels)
+        let loss = network.loss(x: x, labels: labels, backend: configuration.backend)
         try record(i, loss: loss, finite: network.isFinite) {
-            (network.accuracy(x: trainImages, labels: trainLabels), network.accuracy(x: testImages, labels: testLabels))
+            (network.accuracy(x: trainImages, labels: trainLabels, configuration: configuration),
+             network.accuracy(x: testImages, labels: testLabels, configuration: configuration))
         }
     }
     history.network = network
     return history
 }
 
-/// ``train(trainImages:trainLabels:testImages:testLabels:options:progress:)``
+/// ``train(trainImages:trainLabels:testImages:testLabels:options:configuration:progress:)``
 /// on a loaded ``DataSet``.
 public func train(
-    on dataSet: DataSet, options: TrainingOptions = TrainingOptions(),
+    on dataSet: DataSet, options: TrainingOptions = TrainingOptions(), configuration: ComputeConfiguration = .machine,
     progress: ((TrainingProgress) throws -> Void)? = nil
 ) throws -> TrainingHistory {
     try train(trainImages: dataSet.trainImages, trainLabels: dataSet.trainLabels,
               testImages: dataSet.testImages, testLabels: dataSet.testLabels,
-              options: options, progress: progress)
+              options: options, configuration: configuration, progress: progress)
 }

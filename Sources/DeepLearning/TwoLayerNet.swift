@@ -95,11 +95,11 @@ public struct TwoLayerNet: Sendable, Equatable {
     }
 
     /// a1, z1 and a2 for a batch. O(batch × (in·hidden + hidden·out)).
-    func forward(_ x: Matrix) -> Forward {
+    func forward(_ x: Matrix, backend: MatrixBackend = ComputeConfiguration.machine.backend) -> Forward {
         precondition(x.columns == inputSize, "input has \(x.columns) columns, the network expects \(inputSize)")
-        let a1 = x.dot(w1) + b1
+        let a1 = x.dot(w1, backend: backend) + b1
         let z1 = sigmoid(a1)
-        let a2 = z1.dot(w2) + b2
+        let a2 = z1.dot(w2, backend: backend) + b2
         return Forward(a1: a1, z1: z1, a2: a2)
     }
 
@@ -118,21 +118,35 @@ public struct TwoLayerNet: Sendable, Equatable {
         crossEntropyError(predict(x), labels: labels)
     }
 
+    /// ``loss(x:labels:)`` with the products of `backend`.
+    func loss(x: Matrix, labels: [Int], backend: MatrixBackend) -> Double {
+        crossEntropyError(softmax(forward(x, backend: backend).a2), labels: labels)
+    }
+
     /// Predicted class of every row: the arg-max of the scores a2 (softmax
     /// is increasing, so this is the arg-max of ``predict(_:)`` too).
     public func predictedLabels(_ x: Matrix) -> [Int] {
-        if MatrixBackend.current == .avx2, MatrixBackend.avx2Available, x.columns == inputSize,
-           hiddenSize > 0, outputSize > 0, inputSize > 0 {
-            return predictedLabelsAVX2(x)
+        predictedLabels(x, configuration: .machine)
+    }
+
+    /// ``predictedLabels(_:)`` computed as `configuration` says (the same labels every way).
+    func predictedLabels(_ x: Matrix, configuration: ComputeConfiguration) -> [Int] {
+        if configuration.fused, x.columns == inputSize, hiddenSize > 0, outputSize > 0, inputSize > 0 {
+            return predictedLabelsAVX2(x, configuration: configuration)
         }
-        return forward(x).a2.argmaxOfRows()
+        return forward(x, backend: configuration.backend).a2.argmaxOfRows()
     }
 
     /// Fraction of rows whose predicted class equals the label.
     public func accuracy(x: Matrix, labels: [Int]) -> Double {
+        accuracy(x: x, labels: labels, configuration: .machine)
+    }
+
+    /// ``accuracy(x:labels:)`` computed as `configuration` says.
+    func accuracy(x: Matrix, labels: [Int], configuration: ComputeConfiguration) -> Double {
         precondition(labels.count == x.rows, "\(labels.count) labels for \(x.rows) rows")
         guard x.rows > 0 else { return 0 }
-        let predicted = predictedLabels(x)
+        let predicted = predictedLabels(x, configuration: configuration)
         let correct = zip(predicted, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
         return Double(correct) / Double(x.rows)
     }

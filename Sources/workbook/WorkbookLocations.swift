@@ -41,6 +41,8 @@ struct WorkbookLocations: ParsableArguments {
         // Relative to the working directory, like every path on the command line.
         options.data = data.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
         if let jobs { options.jobs = jobs }
+        // The one place the environment's compute overrides are read (docs/deeplearning.md).
+        options.compute = .resolved(environment: ProcessInfo.processInfo.environment)
         return options
     }
 }

@@ -10,6 +10,25 @@ func sample() throws -> DataSet {
     return try DataSetLocator(root: root).load(.sample)
 }
 
+/// The CPU can run the C kernels (AVX2 and FMA).
+let hasAVX2 = CPUFeatures.current.avx2FMA
+/// The CPU can run the AVX-512 kernels.
+let hasAVX512 = CPUFeatures.current.avx512
+
+/// The `avx2` backend with one kernel set (which must be on the CPU), explicitly.
+func fusedConfiguration(_ kernels: KernelSet, threads: Int = 2, screening: Bool = false) -> ComputeConfiguration {
+    ComputeConfiguration(backend: .avx2, kernels: kernels, trainThreads: threads, evaluationThreads: threads,
+                         screening: screening)
+}
+
+/// The generic matrix code (no fused step) with the products of `backend`.
+func genericConfiguration(_ backend: MatrixBackend) -> ComputeConfiguration {
+    ComputeConfiguration(backend: backend, kernels: .avx2, trainThreads: 1, evaluationThreads: 1, screening: false)
+}
+
+/// The machine's fastest kernel set, as a fused configuration.
+let fastestKernels: KernelSet = hasAVX512 ? .avx512 : .avx2
+
 /// The book's loop written with the public value API and an explicit
 /// product backend — the implementation before the fused AVX2 step.
 private func referenceTraining(_ d: DataSet, options: TrainingOptions, backend: MatrixBackend)
@@ -41,13 +60,13 @@ private func referenceTraining(_ d: DataSet, options: TrainingOptions, backend: 
     return (losses, net)
 }
 
-@Test(arguments: [MatrixBackend.blas, .swift])
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: [MatrixBackend.blas, .swift])
 func fusedTrainingMatchesTheReferenceLoop(backend: MatrixBackend) throws {
-    guard MatrixBackend.avx2Available else { return }
     let d = try sample()
     let options = TrainingOptions(iterations: 300, seed: 5)
     let fused = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
-                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+                          testLabels: d.testLabels, options: options, configuration: fusedConfiguration(fastestKernels),
+                          compact: true, progress: nil)
     let reference = referenceTraining(d, options: options, backend: backend)
     #expect(fused.losses.count == 300)
     // Same batches, same arithmetic up to the order of the sums: 1e-9 relative.
@@ -61,14 +80,16 @@ func fusedTrainingMatchesTheReferenceLoop(backend: MatrixBackend) throws {
     #expect(abs(fused.network.accuracy(x: d.testImages, labels: d.testLabels) - acc) <= 0.005)
 }
 
-@Test func fusedAndGenericTrainingAgree() throws {
-    guard MatrixBackend.avx2Available else { return }
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
+func fusedAndGenericTrainingAgree() throws {
     let d = try sample()
     let options = TrainingOptions(iterations: 200, seed: 1)
     let fused = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
-                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+                          testLabels: d.testLabels, options: options, configuration: fusedConfiguration(fastestKernels),
+                          compact: true, progress: nil)
     let generic = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
-                            testLabels: d.testLabels, options: options, fused: false, progress: nil)
+                            testLabels: d.testLabels, options: options, configuration: genericConfiguration(.blas),
+                            compact: true, progress: nil)
     #expect(fused.epochIterations == generic.epochIterations)
     for (a, b) in zip(fused.losses, generic.losses) { #expect(abs(a - b) <= 1e-9 * abs(b)) }
     for (a, b) in zip(fused.trainAccuracy + fused.testAccuracy, generic.trainAccuracy + generic.testAccuracy) {
@@ -76,35 +97,35 @@ func fusedTrainingMatchesTheReferenceLoop(backend: MatrixBackend) throws {
     }
 }
 
-@Test func avx2PredictionsMatchTheGenericForwardPass() throws {
-    guard MatrixBackend.avx2Available else { return }
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: CPUFeatures.current.kernelSets)
+func kernelPredictionsMatchTheGenericForwardPass(kernels: KernelSet) throws {
     let d = try sample()
+    let configuration = fusedConfiguration(kernels)
     var g = SeededGenerator(seed: 9)
     // Larger weights than the initial 0.01 so the predictions vary.
     let net = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.5, using: &g)
     let generic = net.forward(d.trainImages).a2.argmaxOfRows()
-    let fast = net.predictedLabelsAVX2(d.trainImages)
+    let fast = net.predictedLabelsAVX2(d.trainImages, configuration: configuration)
     #expect(fast == generic)
     // Odd sizes: hidden 7 (padded to 8), 3 classes, fewer rows than the thread split.
     let small = TwoLayerNet(inputSize: 784, hiddenSize: 7, outputSize: 3, weightInitStd: 0.5, using: &g)
     let rows = d.testImages.rows(Array(0..<37))
-    #expect(small.predictedLabelsAVX2(rows) == small.forward(rows).a2.argmaxOfRows())
+    #expect(small.predictedLabelsAVX2(rows, configuration: configuration) == small.forward(rows).a2.argmaxOfRows())
 }
 
 /// Hidden 5 (padded to 8) and 60 (> 52: the unblocked kernels and the
 /// transposed backward), batch 10, 4-D clusters.
-@Test(arguments: [5, 60])
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: [5, 60])
 func fusedTrainingWithOddShapes(hidden: Int) throws {
-    guard MatrixBackend.avx2Available else { return }
     // Same losses as the generic path.
     var g = SeededGenerator(seed: 3)
     let labels = (0..<40).map { $0 % 2 }
     let x = Matrix(rows: 40, columns: 4, values: labels.flatMap { l in (0..<4).map { _ in Double(l) + 0.1 * g.nextStandardNormal() } })
     let options = TrainingOptions(hiddenSize: hidden, learningRate: 1.0, batchSize: 10, iterations: 100, seed: 1)
-    let fused = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
-                          options: options, fused: true, progress: nil)
-    let generic = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
-                            options: options, fused: false, progress: nil)
+    let fused = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels, options: options,
+                          configuration: fusedConfiguration(fastestKernels), compact: true, progress: nil)
+    let generic = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels, options: options,
+                            configuration: genericConfiguration(.blas), compact: true, progress: nil)
     for (a, b) in zip(fused.losses, generic.losses) { #expect(abs(a - b) <= 1e-9 * abs(b)) }
     #expect(fused.trainAccuracy == generic.trainAccuracy)
     #expect(zip(fused.network.w1.values, generic.network.w1.values).allSatisfy { abs($0 - $1) < 1e-12 })
@@ -114,6 +135,7 @@ private struct Cancelled: Error {}
 
 @Test(arguments: [true, false])
 func throwingProgressStopsTraining(fused: Bool) throws {
+    let configuration = fused && hasAVX2 ? fusedConfiguration(fastestKernels) : genericConfiguration(.blas)
     var g = SeededGenerator(seed: 3)
     let labels = (0..<40).map { $0 % 2 }
     let x = Matrix(rows: 40, columns: 4, values: labels.flatMap { l in (0..<4).map { _ in Double(l) + 0.1 * g.nextStandardNormal() } })
@@ -121,7 +143,7 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     var seen: [Int] = []
     #expect(throws: Cancelled.self) {
         _ = try train(trainImages: x, trainLabels: labels, testImages: x, testLabels: labels,
-                      options: options, fused: fused) { p in
+                      options: options, configuration: configuration, compact: true) { p in
             seen.append(p.iteration)
             if p.iteration == 7 { throw Cancelled() }
         }
@@ -138,8 +160,8 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     #expect(calls == 1)
 }
 
-@Test func compactImagesHoldTheExactValues() throws {
-    guard MatrixBackend.avx2Available else { return }
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
+func compactImagesHoldTheExactValues() throws {
     // Zeros (both signs) are dropped; every other value comes back bit for bit.
     let values: [Double] = [0, 1.0 / 255, -0.0, 3, .pi, 0, 1e-300, -2.5, 0, 0, 7, 1.0 / 255]
     let x = Matrix(rows: 3, columns: 4, values: values)
@@ -157,8 +179,8 @@ func throwingProgressStopsTraining(fused: Bool) throws {
     #expect(rebuilt.map(\.bitPattern) == values.map { $0 == 0 ? 0 : $0.bitPattern })
 }
 
-@Test func compactImagesTakeAtMost256DistinctValues() {
-    guard MatrixBackend.avx2Available else { return }
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
+func compactImagesTakeAtMost256DistinctValues() {
     let fits = Matrix(rows: 16, columns: 16, values: (1...256).map { Double($0) / 256 })
     #expect(CompactImages(fits) != nil)
     let tooMany = Matrix(rows: 17, columns: 16, values: (1...272).map { Double($0) / 256 })
@@ -167,13 +189,14 @@ func throwingProgressStopsTraining(fused: Bool) throws {
 
 /// The compact copy changes where the pixels are read from, not the arithmetic:
 /// the same losses and accuracies to the bit as reading the matrix.
-@Test func compactAndDenseFusedTrainingAreIdentical() throws {
-    guard MatrixBackend.avx2Available else { return }
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
+func compactAndDenseFusedTrainingAreIdentical() throws {
     let d = try sample()
     let options = TrainingOptions(iterations: 250, seed: 4)
     func run(compact: Bool) throws -> TrainingHistory {
         try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
-                  testLabels: d.testLabels, options: options, fused: true, compact: compact, progress: nil)
+                  testLabels: d.testLabels, options: options, configuration: fusedConfiguration(fastestKernels),
+                  compact: compact, progress: nil)
     }
     let (compact, dense) = (try run(compact: true), try run(compact: false))
     #expect(compact.losses == dense.losses)
@@ -184,8 +207,8 @@ func throwingProgressStopsTraining(fused: Bool) throws {
 
 /// The kernels' vector exp (used for σ) gives exp()'s bits: over the whole
 /// range, near the fast path's edges (2⁻⁵⁴, 512), and for the special values.
-@Test func vectorExpHasTheCLibrarysBits() {
-    guard MatrixBackend.avx2Available else { return }
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
+func vectorExpHasTheCLibrarysBits() {
     var g = SeededGenerator(seed: 11)
     var x: [Double] = [0, -0.0, 1, -1, 0x1p-54, -0x1p-54, 0x1p-55, 0x1.fffffffffffffp-55, 511.99, 512, -512, 709.78, 710,
                        -745.2, -746, -708.5, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
@@ -205,11 +228,11 @@ func throwingProgressStopsTraining(fused: Bool) throws {
 
 /// `steps` fused SGD steps (batch 100, lr 0.1) on the sample's compact training
 /// images from a network drawn with `seed`; every step's loss and the trainer.
-func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50, parts: Int,
-                steps: Int, avx512: Bool? = nil) -> (losses: [Double], trainer: FusedTrainer) {
+func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50,
+                configuration: ComputeConfiguration, steps: Int) -> (losses: [Double], trainer: FusedTrainer) {
     var g = SeededGenerator(seed: seed)
     let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)
-    let trainer = FusedTrainer(network: start, batchSize: 100, parts: parts, avx512: avx512)
+    let trainer = FusedTrainer(network: start, batchSize: 100, configuration: configuration)
     trainer.source = compact
     var losses: [Double] = []
     d.trainImages.values.withUnsafeBufferPointer { images in
@@ -226,42 +249,32 @@ func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int 
 
 /// Splitting the step over threads (one; two with the helper thread and its
 /// moving split; three through Dispatch) changes where rows are computed,
-/// never the bits.
-@Test func fusedStepGivesTheSameBitsOnAnyNumberOfThreads() throws {
-    guard MatrixBackend.avx2Available else { return }
+/// never the bits — with every kernel set the CPU has.
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: CPUFeatures.current.kernelSets)
+func fusedStepGivesTheSameBitsOnAnyNumberOfThreads(kernels: KernelSet) throws {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
-    let one = trainFused(d, compact: compact, seed: 8, parts: 1, steps: 150)
+    let one = trainFused(d, compact: compact, seed: 8, configuration: fusedConfiguration(kernels, threads: 1), steps: 150)
     for parts in [2, 3] {
-        let other = trainFused(d, compact: compact, seed: 8, parts: parts, steps: 150)
+        let other = trainFused(d, compact: compact, seed: 8, configuration: fusedConfiguration(kernels, threads: parts), steps: 150)
+        #expect(other.trainer.parts == parts)
         #expect(other.losses == one.losses, "\(parts) threads")
         #expect(other.trainer.network == one.trainer.network, "\(parts) threads")
     }
 }
 
-/// Runs body with the AVX-512 kernels on or off, then restores them.
-private func withAVX512<T>(_ on: Bool, _ body: () throws -> T) rethrows -> T {
-    let previous = ck_set_avx512(on ? 1 : 0)
-    defer { ck_set_avx512(previous) }
-    return try body()
-}
-
-/// True when the CPU has the AVX-512 kernels (whatever CK_AVX512 says).
-private func avx512Supported() -> Bool {
-    MatrixBackend.avx2Available && ck_avx512_supported() == 1
-}
-
-@Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
+@Test(.enabled(if: hasAVX512, "the CPU has no AVX-512"))
 func avx512KernelsGiveTheSameBitsAsAVX2() throws {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
     let compactTest = try #require(CompactImages(d.testImages))
     // Hidden sizes 50 (rows of 56 doubles with AVX-512, seven 8-wide registers; 52 with AVX2), 12 and 5.
     func run(hidden: Int, avx512: Bool) -> (losses: [Double], network: TwoLayerNet, labels: [Int], compactLabels: [Int]) {
-        withAVX512(avx512) {
-            let (losses, trainer) = trainFused(d, compact: compact, seed: 9, hidden: hidden, parts: 2, steps: 100, avx512: avx512)
-            return (losses, trainer.network, trainer.network.predictedLabels(d.testImages), trainer.predictedLabels(compact: compactTest))
-        }
+        let configuration = fusedConfiguration(avx512 ? .avx512 : .avx2)
+        let (losses, trainer) = trainFused(d, compact: compact, seed: 9, hidden: hidden, configuration: configuration, steps: 100)
+        #expect(trainer.hiddenStride == ck_padded(hidden, avx512 ? 1 : 0), "the kernel set asked for is the one used")
+        return (losses, trainer.network, trainer.network.predictedLabels(d.testImages, configuration: configuration),
+                trainer.predictedLabels(compact: compactTest))
     }
     for hidden in [50, 12, 5] {
         let wide = run(hidden: hidden, avx512: true), narrow = run(hidden: hidden, avx512: false)
@@ -279,7 +292,7 @@ func avx512KernelsGiveTheSameBitsAsAVX2() throws {
 /// only while da1 is finite; with a NaN in one batch row (a NaN pixel) it must
 /// fall back to the scatter, or the W1 rows of pixels that row lacks would
 /// become NaN too. Both kernel sets must give the same bits here as well.
-@Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
+@Test(.enabled(if: hasAVX512, "the CPU has no AVX-512"))
 func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
     var images = [Double](repeating: 0, count: 4 * 784)
     for p in 100..<300 { images[p] = Double(p % 7) / 7 }          // row 0
@@ -287,13 +300,11 @@ func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
     for p in 350..<600 { images[784 + p] = Double(p % 5) / 5 }    // row 1: pixels row 0 lacks
     for p in 200..<500 { images[2 * 784 + p] = 0.5; images[3 * 784 + p] = 0.25 }
     func run(avx512: Bool) -> (finite: Bool, w1: [UInt64]) {
-        withAVX512(avx512) {
-            var g = SeededGenerator(seed: 3)
-            let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
-            let trainer = FusedTrainer(network: start, batchSize: 4, parts: 1, avx512: avx512)
-            let (_, finite) = images.withUnsafeBufferPointer { trainer.step(images: $0.baseAddress!, batch: [0, 1, 2, 3], labels: [1, 2, 3, 4], learningRate: 0.1) }
-            return (finite, trainer.network.w1.values.map(\.bitPattern))
-        }
+        var g = SeededGenerator(seed: 3)
+        let start = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: 0.01, using: &g)
+        let trainer = FusedTrainer(network: start, batchSize: 4, configuration: fusedConfiguration(avx512 ? .avx512 : .avx2, threads: 1))
+        let (_, finite) = images.withUnsafeBufferPointer { trainer.step(images: $0.baseAddress!, batch: [0, 1, 2, 3], labels: [1, 2, 3, 4], learningRate: 0.1) }
+        return (finite, trainer.network.w1.values.map(\.bitPattern))
     }
     let wide = run(avx512: true), narrow = run(avx512: false)
     #expect(!wide.finite && !narrow.finite)
@@ -305,7 +316,7 @@ func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
 /// The AVX-512 evaluation adds zero terms x·w over the union of three rows'
 /// pixels, exact only while W1 is finite: with an infinite weight it must read
 /// the rows sparsely, as the AVX2 kernels do (0·∞ would be NaN).
-@Test(.enabled(if: avx512Supported(), "the CPU has no AVX-512"))
+@Test(.enabled(if: hasAVX512, "the CPU has no AVX-512"))
 func avx512EvaluationWithAnInfiniteWeightMatchesAVX2() throws {
     let d = try sample()
     let compact = try #require(CompactImages(d.testImages))
@@ -317,7 +328,8 @@ func avx512EvaluationWithAnInfiniteWeightMatchesAVX2() throws {
     network.w2.values[3 * 10 + 7] = 1
     network.b2[7] = -0.75
     func labels(avx512: Bool) -> [Int] {
-        withAVX512(avx512) { FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: avx512).predictedLabels(compact: compact) }
+        FusedTrainer(network: network, batchSize: 100, configuration: fusedConfiguration(avx512 ? .avx512 : .avx2, threads: 1))
+            .predictedLabels(compact: compact)
     }
     let wide = labels(avx512: true), narrow = labels(avx512: false)
     #expect(wide == narrow)

@@ -1,12 +1,14 @@
 import Testing
-import CKernels
 @testable import DeepLearning
 
 // Screened evaluations (ck_predict_labels_compact_screened): most rows' first
 // layer in 16-bit integers with a bound on the error, the rest in Double.
 // The labels must be those of the exact evaluation, bit for bit, always.
 
-private let screening = MatrixBackend.avx2Available && ck_screening_available() != 0
+private let screening = CPUFeatures.current.avx512VNNI
+
+/// The configuration that screens (the avx512 kernels, VNNI), on one thread.
+private let screened = fusedConfiguration(.avx512, threads: 1, screening: true)
 
 /// The exact and the screened evaluation.
 private func bothWays(_ trainer: FusedTrainer, _ compact: CompactImages)
@@ -15,13 +17,12 @@ private func bothWays(_ trainer: FusedTrainer, _ compact: CompactImages)
 }
 
 
-/// A trainer whose network learnt 400 steps of the shipped sample. Every
-/// trainer here asks for the AVX-512 layout, the one that is screened
-/// (other tests switch the process-wide default off for a while).
+/// A trainer whose network learnt 400 steps of the shipped sample, with the
+/// AVX-512 layout (the one that is screened).
 private func trained() throws -> (data: DataSet, trainer: FusedTrainer) {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
-    return (d, trainFused(d, compact: compact, seed: 11, parts: 1, steps: 400, avx512: true).trainer)
+    return (d, trainFused(d, compact: compact, seed: 11, configuration: screened, steps: 400).trainer)
 }
 
 @Test(.enabled(if: screening, "no AVX-512 VNNI"))
@@ -51,7 +52,7 @@ func nearTiesAreComputedExactly() throws {
     }
     network.b2[0] = 20
     network.b2[1] = 20
-    let near = FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: true)
+    let near = FusedTrainer(network: network, batchSize: 100, configuration: screened)
     let compact = try #require(CompactImages(d.testImages))
     let (exact, screened) = bothWays(near, compact)
     #expect(Set(exact.labels) == [0, 1], "the two classes win, both of them")
@@ -97,7 +98,7 @@ func nonFiniteValuesAreLeftToTheExactKernels() throws {
     }
     var network = trainer.network
     network.w1.values[400 * 50 + 3] = .infinity
-    let infinite = FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: true)
+    let infinite = FusedTrainer(network: network, batchSize: 100, configuration: screened)
     let plain = try #require(CompactImages(d.testImages))
     #expect(bothWays(infinite, plain).screened.exactRows == plain.rows)
 }
@@ -113,7 +114,7 @@ func screeningAgreesOnRandomNetworks() throws {
         var network = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: std, using: &g)
         network.b1 = network.b1.map { _ in Double.random(in: -std...std, using: &g) }
         network.b2 = network.b2.map { _ in Double.random(in: -std...std, using: &g) }
-        let trainer = FusedTrainer(network: network, batchSize: 100, parts: 1, avx512: true)
+        let trainer = FusedTrainer(network: network, batchSize: 100, configuration: screened)
         let (exact, screened) = bothWays(trainer, compact)
         #expect(screened.labels == exact.labels, "σ = \(std)")
         #expect(screened.exactRows < compact.rows, "σ = \(std): the bound settles some rows")

@@ -1,7 +1,6 @@
 // Trains the book's network (784-50-10, batch 100, lr 0.1) on a data set
 // with the DeepLearning module and prints one JSON line with the time.
 // Built and run by bench/run; usage: train DATA_DIR [ITERATIONS] [SEED]
-import CKernels
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -11,6 +10,8 @@ let seed = arguments.count > 3 ? UInt64(arguments[3])! : 0
 
 let data = try DataSet.load(from: directory)
 let options = TrainingOptions(iterations: iterations, seed: seed)
+// Resolved once, here, where the program starts (the overrides: docs/deeplearning.md).
+let configuration = ComputeConfiguration.resolved(environment: ProcessInfo.processInfo.environment)
 /// User + system CPU seconds of the whole process (all threads).
 func processCPUSeconds() -> Double {
     var usage = rusage()
@@ -22,7 +23,7 @@ let clock = ContinuousClock()
 let cpuStart = processCPUSeconds()
 var history: TrainingHistory?
 let elapsed = try clock.measure {
-    history = try train(on: data, options: options)
+    history = try train(on: data, options: options, configuration: configuration)
 }
 let cpuSeconds = processCPUSeconds() - cpuStart
 let h = history!
@@ -43,8 +44,9 @@ let report: [String: Any] = [
     "seconds": seconds, "cpu_seconds": cpuSeconds, "final_loss": h.losses.last ?? .nan,
     "train_acc": h.trainAccuracy.last ?? .nan, "test_acc": h.testAccuracy.last ?? .nan,
     "evaluations": h.testAccuracy.count, "dense_flop": flop, "zero_pixel_fraction": zeroFraction,
-    "threads": MatrixKernels.workerCount, "backend": MatrixBackend.current.rawValue,
-    "avx512": MatrixBackend.avx2Available && ck_avx512_enabled() == 1,
+    "threads": configuration.trainThreads, "backend": configuration.backend.rawValue,
+    "avx512": configuration.backend == .avx2 && configuration.kernels == .avx512,
+    "configuration": configuration.description,
 ]
 let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))

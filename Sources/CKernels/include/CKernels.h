@@ -1,52 +1,33 @@
 #ifndef CKERNELS_H
 #define CKERNELS_H
-// AVX2/FMA kernels for the DeepLearning target, compiled with per-function
-// target attributes and selected at run time (ck_has_avx2_fma). Every
-// function except ck_has_avx2_fma requires AVX2 and FMA.
-//
-// Matrices are row-major doubles. "Sparse" inputs are compressed rows
-// (CSR): row i has entries rowStart[i] ..< rowStart[i+1] of cols/vals, in
-// increasing column order; exact zeros are dropped (zero skipping).
+// The C kernels of the DeepLearning target: only what Swift calls. The
+// kernels exist in two sets, AVX2/FMA and AVX-512 (F, VL, BW; screening also
+// VNNI), each function compiled for one set in a file of its own and chosen
+// by its caller, never by a process-wide switch: a network's kernel set is
+// ck_net.wide, fixed when it is made; the evaluations take it as an argument.
+// Callers check ck_cpu_features() first: every function below except it
+// needs AVX2 and FMA, and those given wide = 1 need AVX-512.
 #include <stdint.h>
 
-/// 1 when the CPU has AVX2 and FMA, else 0.
-int ck_has_avx2_fma(void);
+/// Bits of ck_cpu_features().
+enum {
+    CK_CPU_AVX2_FMA = 1,      ///< AVX2 and FMA: the avx2 kernels
+    CK_CPU_AVX512 = 2,        ///< AVX-512F, VL and BW (with AVX2, FMA): the avx512 kernels
+    CK_CPU_AVX512_VNNI = 4,   ///< also AVX-512 VNNI: the screened evaluations
+};
 
-/// 1 when the CPU has what the AVX-512 kernels need (AVX-512F, VL, BW; AVX2,
-/// FMA), whatever CK_AVX512 says.
-int ck_avx512_supported(void);
-
-/// 1 when the AVX-512 kernels of the training step and the evaluations are
-/// used (the CPU has AVX-512F, VL and BW, and the environment does not set
-/// CK_AVX512=0); a FusedTrainer keeps the choice made when it was created.
-/// They give the same bits as the AVX2 kernels.
-int ck_avx512_enabled(void);
-/// Turns the AVX-512 variants on (only where the CPU has them) or off; returns
-/// the previous setting. For tests and measurements.
-int ck_set_avx512(int on);
+/// What this CPU can run (CK_CPU_* bits), read once from cpuid.
+int ck_cpu_features(void);
 
 /// out[i] = exp(x[i]) for i < n, four at a time with the C library's bits
 /// (glibc ≥ 2.28's algorithm, see scripts/make-exp-table); used for σ.
 void ck_exp_array(const double *x, long n, double *out);
 
-/// CSR of the rows `indices[0..<count]` of the dense src (· × k).
-/// cols/vals need capacity count*k + 4; rowStart count + 1. Returns nnz.
-long ck_gather_sparse(const double *src, long k, const long *indices, long count,
-                      long *rowStart, int32_t *cols, double *vals);
+/// C (rows r0 ..< r1 of m×n) = A·B for dense A (m×k) and B (k×n), zeros of A skipped.
+void ck_dense_dot(const double *A, long k, long r0, long r1, const double *B, long n, double *C);
 
-/// CSR of the contiguous rows r0 ..< r1 of src (· × k); capacity as above.
-long ck_sparse_rows(const double *src, long k, long r0, long r1,
-                    long *rowStart, int32_t *cols, double *vals);
-
-/// out (m×n) = S·B (+ bias row if bias != 0); if applySigmoid, out = σ(out)
-/// with σ(a) = 1 / (1 + exp(−a)). S is CSR with m rows, B is (·×n).
-void ck_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
-                   const double *B, long n, const double *bias, int applySigmoid, double *out);
-
-/// out (k×n) = Sᵀ·D for S CSR (m×k) and D (m×n). Scratch: colStart k+1,
-/// trows and tvals nnz(S) entries each.
-void ck_sparse_tdot(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
-                    const double *D, long n, long *colStart, int32_t *trows, double *tvals, double *out);
+/// C (k×n) = Aᵀ·D for dense A (m×k) and D (m×n), zeros of A skipped.
+void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C);
 
 /// A set of images stored once, compactly, for the training loop and its
 /// evaluations: per row its non-zero entries as 16-bit column numbers and
@@ -93,6 +74,7 @@ typedef struct {
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
     long wide;                          // 1: the AVX-512 kernels (hiddenStride = ck_padded(hidden, 1)); fixed at creation
     double *xt;                         // with wide: parts·48·batch doubles, all 0 (scratch of the dense backward; 64-byte aligned); or 0
+    long transposedBackward;            // 1: dW1 as a product with the transposed batch (for measurements; always for rows wider than the blocked kernels')
 } ck_net;
 
 /// hidden rounded up to a multiple of 4 (one AVX2 vector), or of 8 (one
@@ -141,35 +123,27 @@ void ck_helper_destroy(struct ck_helper *helper);
 int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images, const long *batch,
                     const long *labels, double lr, double *loss);
 
-/// C (rows r0 ..< r1 of m×n) = A·B for dense A (m×k) and B (k×n), zeros of A skipped.
-void ck_dense_dot(const double *A, long k, long r0, long r1, const double *B, long n, double *C);
-
-/// C (k×n) = Aᵀ·D for dense A (m×k) and D (m×n), zeros of A skipped.
-void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C);
-
 /// W1 is inputs × hidden with rows w1RowStride ≥ hidden doubles apart. When
-/// w1RowStride is ck_padded(hidden, ck_avx512_enabled()), W1 and b1 are read
-/// in place: W1's padding columns must then be 0 and b1 must have
-/// w1RowStride entries (as in ck_net); otherwise padded copies are made.
+/// w1RowStride is ck_padded(hidden, wide), W1 and b1 are read in place: W1's
+/// padding columns must then be 0 and b1 must have w1RowStride entries (as in
+/// ck_net); otherwise padded copies are made. wide: the AVX-512 kernels.
 /// Predicted class (arg-max of σ(x·W1 + b1)·W2 + b2, first on ties) of the
 /// rows r0 ..< r1 of x (· × inputs) into out[r - r0].
 void ck_predict_labels(const double *x, long inputs, long r0, long r1,
                        const double *w1, long w1RowStride, const double *b1, long hidden,
-                       const double *w2, const double *b2, long outputs, long *out);
+                       const double *w2, const double *b2, long outputs, long wide, long *out);
 
 /// ck_predict_labels for the rows r0 ..< r1 of a compact set.
 void ck_predict_labels_compact(const ck_compact *set, long r0, long r1,
                                const double *w1, long w1RowStride, const double *b1, long hidden,
-                               const double *w2, const double *b2, long outputs, long *out);
+                               const double *w2, const double *b2, long outputs, long wide, long *out);
 
 /// Quantized first-layer weights for screened evaluations (see Screening.c):
-/// 0 unless the CPU has the AVX-512 kernels and AVX-512 VNNI, hidden ≤ 56,
+/// 0 unless the CPU has AVX-512 VNNI (CK_CPU_AVX512_VNNI), hidden ≤ 56,
 /// outputs ≤ 16, w1RowStride = ck_padded(hidden, 1) (the AVX-512 layout of a
 /// FusedTrainer) and every parameter is finite. Made once per evaluation; the
 /// parameters must not change while it is used.
 typedef struct ck_quant ck_quant;
-/// 1 when the CPU has what ck_quant_create needs (AVX-512 kernels and VNNI).
-int ck_screening_available(void);
 ck_quant *ck_quant_create(const double *w1, long w1RowStride, long inputs, const double *b1, long hidden,
                           const double *w2, const double *b2, long outputs);
 void ck_quant_destroy(ck_quant *quant);

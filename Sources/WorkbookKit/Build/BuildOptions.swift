@@ -1,3 +1,4 @@
+import DeepLearning
 import Foundation
 
 /// What `workbook build` was asked to do. Paths are relative to the working
@@ -17,6 +18,8 @@ public struct BuildOptions: Sendable {
     /// Set when this build is one edition of several (see `EditionBuilder`):
     /// its language, the shared cache and settings, its counterparts' figure words.
     public var edition: EditionContext?
+    /// How DeepLearning computes; the command line resolves it from the environment.
+    public var compute: ComputeConfiguration = .machine
 
     public init() {}
 }

@@ -18,10 +18,14 @@ public struct RunContext: Sendable {
     public var seeds: [UInt64] = []
     /// The cell's `timeout` parameter, where a cell stopped by its deadline is reported.
     public var timeoutParameter: ParameterName?
+    /// How DeepLearning computes (backend, kernel set, threads, screening), resolved
+    /// once where the program starts; the same results whatever it says.
+    public var compute: ComputeConfiguration
 
-    public init(defaultSeed: UInt64, data: DataProvider, sourceRoot: String,
+    public init(defaultSeed: UInt64, data: DataProvider, sourceRoot: String, compute: ComputeConfiguration = .machine,
                 progress: @escaping @Sendable (Double, String) -> Void = { _, _ in }) {
         self.defaultSeed = defaultSeed
+        self.compute = compute
         self.data = data
         self.sourceRoot = sourceRoot
         self.progress = progress

@@ -91,7 +91,7 @@ enum TrainingRuns {
             let every = max(1, options.iterations / 200)
             let history: TrainingHistory
             do {
-                history = try train(on: data, options: options) { p in
+                history = try train(on: data, options: options, configuration: context.compute) { p in
                     // Stops the training at the cell's timeout (a CellFailure at `timeout`).
                     try context.checkDeadline()
                     if p.iteration % every == 0 || p.iteration == p.total {

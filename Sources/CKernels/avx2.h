@@ -1,22 +1,13 @@
-// Internal to the CKernels target: the helpers that CKernels.c and
-// Screening.c share (static inline, so every file has its own copy), each
-// compiled for the instruction set named by its pragma region.
-#ifndef CK_KERNELS_INTERNAL_H
-#define CK_KERNELS_INTERNAL_H
+// Internal to CKernels: AVX2/FMA helpers (static inline) shared by the files
+// compiled for AVX2 or wider. Include it after the file's `#pragma clang
+// attribute push`: every copy is compiled for its includer's instruction set
+// (the same operations in the same order there, so the same bits).
+#ifndef CK_AVX2_H
+#define CK_AVX2_H
 
-#include "CKernels.h"
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
-
-#if defined(__x86_64__) || defined(__i386__)
+#include "internal.h"
 #include "exp_table.h"
-#include <immintrin.h>
-#include <x86intrin.h>
 
-#define INLINE static inline __attribute__((always_inline))
-
-#pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
 
 /// 1 when v[0 ..< n] are all finite (four sums of v·0 in vectors: NaN iff one is NaN or ±∞).
 static inline int all_finite(const double *v, long n) {
@@ -126,80 +117,5 @@ INLINE void affine_row(const double *z, long h, const double *w, long o, double 
     _mm256_maskstore_pd(a + 8, mask[2], acc2);
 }
 
-#pragma clang attribute pop
 
-#pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
-
-/// z (nrows ≤ 3 rows of stride ld, 8·n8 columns) (+)= x·W1 over the pixels
-/// pb0 ..< pb1 that are non-zero in at least one of the rows (dense byte
-/// codes c[a][p], value pal[code], pal[0] = 0), pixels ascending. The rows
-/// share every W1 load; a row's zero terms add 0·w = ±0 to a sum that is never
-/// −0, so with W1 finite the sums are those of the sparse product.
-INLINE void dense_rows512(const uint8_t *c0, const uint8_t *c1, const uint8_t *c2, int nrows, const double *pal,
-                          const double *W, long ld, double *z, long pb0, long pb1, int first, const int n8) {
-    __m512d acc[3][7];
-    for (int a = 0; a < 3; a++)
-        for (int v = 0; v < n8; v++)
-            acc[a][v] = first || a >= nrows ? _mm512_setzero_pd() : _mm512_loadu_pd(z + a * ld + 8 * v);
-    const __m512i ones = _mm512_set1_epi8(-1);
-    for (long p0 = pb0; p0 < pb1; p0 += 64) {
-        const long lim = pb1 - p0 < 64 ? pb1 - p0 : 64;
-        const __mmask64 valid = lim == 64 ? ~0ull : ((1ull << lim) - 1);
-        __mmask64 u = _mm512_mask_test_epi8_mask(valid, _mm512_maskz_loadu_epi8(valid, c0 + p0), ones)
-                    | _mm512_mask_test_epi8_mask(valid, _mm512_maskz_loadu_epi8(valid, c1 + p0), ones)
-                    | _mm512_mask_test_epi8_mask(valid, _mm512_maskz_loadu_epi8(valid, c2 + p0), ones);
-        while (u) {
-            const long p = p0 + __builtin_ctzll(u);
-            u &= u - 1;
-            const double *w = W + p * ld;
-            __m512d wv[7];
-            for (int v = 0; v < n8; v++) wv[v] = _mm512_loadu_pd(w + 8 * v);
-            const __m512d x0 = _mm512_set1_pd(pal[c0[p]]), x1 = _mm512_set1_pd(pal[c1[p]]), x2 = _mm512_set1_pd(pal[c2[p]]);
-            for (int v = 0; v < n8; v++) {
-                acc[0][v] = _mm512_fmadd_pd(x0, wv[v], acc[0][v]);
-                acc[1][v] = _mm512_fmadd_pd(x1, wv[v], acc[1][v]);
-                acc[2][v] = _mm512_fmadd_pd(x2, wv[v], acc[2][v]);
-            }
-        }
-    }
-    for (int a = 0; a < nrows; a++)
-        for (int v = 0; v < n8; v++) _mm512_storeu_pd(z + a * ld + 8 * v, acc[a][v]);
-}
-
-INLINE void dense_forward512(const uint8_t *codes, long m, long k, const double *pal, const double *W, long ld,
-                             double *z, long block, const int n8) {
-    for (long b0 = 0; b0 < k || b0 == 0; b0 += block) {
-        const long b1 = b0 + block < k ? b0 + block : k;
-        for (long r = 0; r < m; r += 3) {
-            const int nrows = m - r < 3 ? (int)(m - r) : 3;
-            const uint8_t *c0 = codes + r * k;
-            dense_rows512(c0, nrows > 1 ? c0 + k : c0, nrows > 2 ? c0 + 2 * k : c0, nrows, pal, W, ld, z + r * ld, b0, b1,
-                          b0 == 0, n8);
-        }
-    }
-}
-
-/// Row r of s as dense byte codes for dense_forward512 (code + 1; 0 for a zero
-/// pixel) in out[0 ..< columns].
-static inline void compact_row_codes(const ck_compact *s, long r, uint8_t *out) {
-    memset(out, 0, (size_t)s->columns);
-    for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) out[s->cols[e]] = (uint8_t)(s->codes[e] + 1);
-}
-
-#define DENSE_FORWARD_CASE(N8) case N8: dense_forward512(codes, m, k, pal, W, ld, z, 64, N8); break;
-
-/// dense_forward512 for any ld ≤ 56 (a multiple of 8), pixel blocks of 64.
-static inline void dense_forward_ld512(const uint8_t *codes, long m, long k, const double *pal, const double *W, long ld,
-                                       double *z) {
-    switch (ld / 8) {
-        DENSE_FORWARD_CASE(1) DENSE_FORWARD_CASE(2) DENSE_FORWARD_CASE(3) DENSE_FORWARD_CASE(4) DENSE_FORWARD_CASE(5)
-        DENSE_FORWARD_CASE(6) DENSE_FORWARD_CASE(7)
-    }
-}
-
-#undef DENSE_FORWARD_CASE
-
-#pragma clang attribute pop
-
-#endif
 #endif

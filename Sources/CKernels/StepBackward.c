@@ -1,0 +1,228 @@
+// AVX2/FMA: the fused training step's backward phase — dW1 = xᵀ·da1 by a
+// blocked scatter (or, with AVX-512, a dense product per W1 block in
+// StepBackward512.c; or a transposed product), the W1 update of the rows
+// that change, dW2, db1, db2 and their updates, and the NaN/∞ check.
+#include "internal.h"
+
+#if CK_X86
+
+#pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
+#include "avx2.h"
+
+/// The column-wise half for the hidden units j0 ..< j1 (sums over the batch, i
+/// ascending): dW2 rows, db1, then W2 rows and b1 updated; with b2, also db2 and b2.
+/// Returns Σ (new value)·0, NaN iff an updated value is NaN or ±∞.
+static double backward_columns(ck_net *net, double lr, long j0, long j1, int withB2) {
+    const long hp = net->hiddenStride, o = net->outputs, m = net->batch;
+    const double *z1 = net->z1, *dy = net->dy, *da1 = net->da1;
+    double *gw2 = net->gw2, *gb1 = net->gb1, *gb2 = net->gb2;
+    double bad = 0;
+    for (long j = j0; j < j1; j++) {
+        for (long c = 0; c < o; c++) gw2[j * o + c] = 0;
+        gb1[j] = 0;
+        for (long i = 0; i < m; i++) {
+            double z = z1[i * hp + j];
+            const double *di = dy + i * o;
+            for (long c = 0; c < o; c++) gw2[j * o + c] += z * di[c];
+        }
+        for (long i = 0; i < m; i++) gb1[j] += da1[i * hp + j];
+        for (long c = 0; c < o; c++) {
+            double s = gw2[j * o + c] * lr;
+            net->w2[j * o + c] = net->w2[j * o + c] - s;
+            net->w2t[c * hp + j] = net->w2[j * o + c];
+            bad += net->w2[j * o + c] * 0.0;
+        }
+        double s = lr * gb1[j];
+        net->b1[j] = net->b1[j] - s;
+        bad += net->b1[j] * 0.0;
+    }
+    if (withB2) {
+        for (long c = 0; c < o; c++) gb2[c] = 0;
+        for (long i = 0; i < m; i++)
+            for (long c = 0; c < o; c++) gb2[c] += dy[i * o + c];
+        for (long c = 0; c < o; c++) { double s = lr * gb2[c]; net->b2[c] = net->b2[c] - s; bad += net->b2[c] * 0.0; }
+    }
+    return bad;
+}
+
+/// First entry of the sorted cols[from ..< to] that is ≥ c.
+static inline long lower_bound(const int32_t *cols, long from, long to, long c) {
+    while (from < to) {
+        long mid = (from + to) / 2;
+        if (cols[mid] < c) from = mid + 1; else to = mid;
+    }
+    return from;
+}
+
+/// w[0..<hp] ← w − g·lr (hp a multiple of 4), and check += w·0 for the new
+/// values, so that check becomes NaN iff one of them is NaN or ±∞.
+INLINE void update_w1_row(double *w, const double *g, long hp, __m256d vlr, __m256d *check) {
+    const __m256d zero = _mm256_setzero_pd();
+    for (long j = 0; j < hp; j += 4) {
+        __m256d s = _mm256_mul_pd(_mm256_loadu_pd(g + j), vlr);
+        __m256d nw = _mm256_sub_pd(_mm256_loadu_pd(w + j), s);
+        _mm256_storeu_pd(w + j, nw);
+        *check = _mm256_add_pd(*check, _mm256_mul_pd(nw, zero));
+    }
+}
+
+/// partFlags[r] = the sum of the lanes of check (read by ck_step_finish).
+INLINE void store_part_flag(ck_net *net, long r, __m256d check) {
+    double lanes[4];
+    _mm256_storeu_pd(lanes, check);
+    net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
+}
+
+/// g[cols[t], ·] += vals[t]·d for t in from ..< to (d: nv vectors, held in registers).
+INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long to,
+                        const double *d, double *g, long ld, const int nv) {
+    __m256d dv[13];
+    for (int v = 0; v < nv; v++) dv[v] = _mm256_loadu_pd(d + 4 * v);
+    for (long t = from; t < to; t++) {
+        const __m256d x = _mm256_broadcast_sd(vals + t);
+        double *gp = g + (long)cols[t] * ld;
+        for (int v = 0; v < nv; v++) _mm256_storeu_pd(gp + 4 * v, _mm256_fmadd_pd(x, dv[v], _mm256_loadu_pd(gp + 4 * v)));
+    }
+}
+
+#define SCATTER_CASE(NV) case NV: scatter_row(cols, vals, from, to, d, net->gw1, hp, NV); break;
+
+/// Prefetches into L2 the compact rows of the next step's batch (net->nextBatch)
+/// that part q will gather: its rows lo + from ..< lo + to.
+static void prefetch_next(const ck_net *net, long q, long from, long to) {
+    const ck_compact *s = net->source;
+    if (!s || !net->nextBatch) return;
+    const long lo = part_lo(net, q);
+    for (long i = lo + from; i < lo + to; i++) {
+        const long a = s->rowStart[net->nextBatch[i]], n = s->rowStart[net->nextBatch[i] + 1] - a;
+        for (long b = 0; b < 2 * n; b += 64) _mm_prefetch((const char *)(s->cols + a) + b, _MM_HINT_T1);
+        for (long b = 0; b < n; b += 64) _mm_prefetch((const char *)(s->codes + a) + b, _MM_HINT_T1);
+    }
+}
+
+
+/// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch: W1-row blocks of
+/// 48 (L1), every batch row's non-zeros in the block added to their dW1 rows
+/// (i ascending, FMA — the same sums as the transposed product), then the
+/// W1 update of the block's touched rows. Needs hp ≤ 52.
+static void scatter_backward(ck_net *net, double lr, long r, long parts) {
+    const long hp = net->hiddenStride, m = net->batch;
+    const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1];
+    const int nv = (int)(hp / 4), wide = (int)net->wide;
+    long *cursor = net->cursor + r * m;
+    for (long q = 0; q < parts; q++) {
+        const part_rows pr = rows_of_part(net, q);
+        for (long i = 0; i < pr.count; i++) cursor[pr.lo + i] = lower_bound(pr.cols, pr.rowStart[i], pr.rowStart[i + 1], p0);
+    }
+    __m256d check = _mm256_setzero_pd();
+    const __m256d vlr = _mm256_set1_pd(lr);
+    unsigned char touched[W1_BLOCK];
+    // The next batch's rows are fetched from memory a few per block, while this computes.
+    const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(net, r + 1) - part_lo(net, r);
+    // AVX-512: the dense backward per block while da1 is finite (always, unless training diverges).
+    const int dense = wide && net->xt && all_finite(net->da1, m * hp);
+    double denseCheck = 0;
+    for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
+        const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
+        prefetch_next(net, r, bi * own / blocks, (bi + 1) * own / blocks);
+        if (dense) {
+            denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m);
+            continue;
+        }
+        memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
+        if (wide) {
+            // (Only when da1 is not finite.) Every W1 row of the block is updated: rows of
+            // pixels absent from the batch have dW1 = 0, and w − 0·lr is w, bit for bit.
+            ck_scatter_block512(net, parts, cursor, b1);
+            memset(touched, 1, sizeof touched);
+        } else {
+            memset(touched, 0, sizeof touched);
+            for (long q = 0; q < parts; q++) {
+                const part_rows pr = rows_of_part(net, q);
+                const int32_t *cols = pr.cols;
+                const double *vals = pr.vals;
+                for (long i = 0; i < pr.count; i++) {
+                    const long row = pr.lo + i, from = cursor[row], end = pr.rowStart[i + 1];
+                    long to = from;
+                    while (to < end && cols[to] < b1) { touched[cols[to] - b0] = 1; to++; }
+                    cursor[row] = to;
+                    if (from == to) continue;
+                    const double *d = net->da1 + row * hp;
+                    switch (nv) {
+                        SCATTER_CASE(1) SCATTER_CASE(2) SCATTER_CASE(3) SCATTER_CASE(4) SCATTER_CASE(5) SCATTER_CASE(6) SCATTER_CASE(7)
+                        SCATTER_CASE(8) SCATTER_CASE(9) SCATTER_CASE(10) SCATTER_CASE(11) SCATTER_CASE(12) SCATTER_CASE(13)
+                    }
+                }
+            }
+        }
+        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
+        for (long p = b0; p < b1; p++) {
+            if (!touched[p - b0]) continue;
+            update_w1_row(net->w1 + p * hp, net->gw1 + p * hp, hp, vlr, &check);
+        }
+    }
+    store_part_flag(net, r, check);
+    net->partFlags[r] += denseCheck;
+}
+
+/// dW1 rows of part r and the update of those W1 rows (scatter, or transposed batch times da1).
+static void w1_backward(ck_net *net, double lr, long r, long parts) {
+    if (net->hiddenStride <= blocked_width(net->wide) && !net->transposedBackward) { scatter_backward(net, lr, r, parts); return; }
+    const long hp = net->hiddenStride, m = net->batch;
+    const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1], width = p1 - p0;
+    prefetch_next(net, r, 0, part_lo(net, r + 1) - part_lo(net, r));
+    long *cs = net->colStart + p0 + r;
+    int32_t *trows = net->trows + p0 * m;
+    double *tvals = net->tvals + p0 * m;
+    // Sᵀ restricted to the columns p0 ..< p1 (rows of dW1 this part computes), i ascending.
+    memset(cs, 0, (size_t)(width + 1) * sizeof(long));
+    for (long q = 0; q < parts; q++) {
+        const part_rows pr = rows_of_part(net, q);
+        for (long i = 0; i < pr.count; i++) {
+            for (long e = lower_bound(pr.cols, pr.rowStart[i], pr.rowStart[i + 1], p0); e < pr.rowStart[i + 1] && pr.cols[e] < p1; e++)
+                cs[pr.cols[e] - p0 + 1]++;
+        }
+    }
+    for (long p = 0; p < width; p++) cs[p + 1] += cs[p];
+    for (long q = 0; q < parts; q++) {
+        const part_rows pr = rows_of_part(net, q);
+        for (long i = 0; i < pr.count; i++) {
+            for (long e = lower_bound(pr.cols, pr.rowStart[i], pr.rowStart[i + 1], p0); e < pr.rowStart[i + 1] && pr.cols[e] < p1; e++) {
+                long pos = cs[pr.cols[e] - p0]++;
+                trows[pos] = (int32_t)(pr.lo + i);
+                tvals[pos] = pr.vals[e];
+            }
+        }
+    }
+    for (long p = width; p > 0; p--) cs[p] = cs[p - 1];
+    cs[0] = 0;
+    double *gw1 = net->gw1 + p0 * hp;
+    if (hp <= blocked_width(net->wide)) ck_blocked_sparse_dot(cs, trows, tvals, width, net->da1, m, hp, 50, net->cursor + p0, gw1, net->wide);
+    else ck_sparse_dot_ld(cs, trows, tvals, width, net->da1, hp, hp, 0, 0, gw1, hp, hp);
+
+    // W1 ← W1 − dW1·lr; only rows of pixels non-zero in the batch change
+    // (the others have dW1 = 0). The padding columns stay 0.
+    __m256d check = _mm256_setzero_pd();
+    const __m256d vlr = _mm256_set1_pd(lr);
+    for (long p = 0; p < width; p++) {
+        if (cs[p + 1] == cs[p]) continue;
+        update_w1_row(net->w1 + (p0 + p) * hp, gw1 + p * hp, hp, vlr, &check);
+    }
+    store_part_flag(net, r, check);
+}
+
+void ck_step_backward(ck_net *net, double lr, long r, long parts) {
+    w1_backward(net, lr, r, parts);
+    const long h = net->hidden;
+    net->partFlags[r] += backward_columns(net, lr, r * h / parts, (r + 1) * h / parts, r == parts - 1);
+}
+
+int ck_step_finish(ck_net *net, long parts) {
+    double bad = 0;
+    for (long r = 0; r < parts; r++) bad += net->partFlags[r];
+    return bad != bad ? 1 : 0;   // NaN iff some updated parameter is NaN or ±∞
+}
+
+#pragma clang attribute pop
+
+#endif

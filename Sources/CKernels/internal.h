@@ -1,0 +1,113 @@
+// Internal to the CKernels target (Swift never sees this header): what the
+// kernel files share. Each .c file is compiled for exactly one instruction
+// set, named at its top by one `#pragma clang attribute push` that covers
+// the whole file (or none: baseline x86-64); functions one file calls in
+// another are declared here, hidden from the library's exports.
+#ifndef CK_INTERNAL_H
+#define CK_INTERNAL_H
+
+#include "CKernels.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#define CK_X86 1
+#include <immintrin.h>
+#include <x86intrin.h>
+#else
+#define CK_X86 0
+#endif
+
+#define INLINE static inline __attribute__((always_inline))
+#define CK_HIDDEN __attribute__((visibility("hidden")))
+
+/// Rows of W1 per block of the blocked product: 48 × 52 doubles (20 KB) stay in L1.
+#define W1_BLOCK 48
+
+/// The widest rows (doubles) the blocked kernels hold in registers: 13 AVX2 or 7 AVX-512 vectors.
+static inline long blocked_width(long wide) { return wide ? 56 : 52; }
+
+/// Rows lo ..< hi of the batch belong to part q: lo = rowSplit[q] (q·batch/parts unless
+/// the two-thread step moved it, see ck_adapt_split).
+static inline long part_lo(const ck_net *net, long q) { return net->rowSplit[q]; }
+
+/// Part q's batch rows lo ..< lo + count and their CSR (rowStart[i] is row lo + i's
+/// first entry), which lives at rowStart + lo + q and cols/vals + lo·inputs + 4q.
+typedef struct { long lo, count; long *rowStart; int32_t *cols; double *vals; } part_rows;
+
+static inline part_rows rows_of_part(const ck_net *net, long q) {
+    const long lo = part_lo(net, q), off = lo * net->inputs + 4 * q;
+    return (part_rows){ lo, part_lo(net, q + 1) - lo, net->rowStart + lo + q, net->cols + off, net->vals + off };
+}
+
+/// Row r of s as dense byte codes (code + 1; 0 for a zero pixel) in out[0 ..< columns].
+static inline void compact_row_codes(const ck_compact *s, long r, uint8_t *out) {
+    memset(out, 0, (size_t)s->columns);
+    for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) out[s->cols[e]] = (uint8_t)(s->codes[e] + 1);
+}
+
+// --- Compact.c (AVX2): compressed rows ---------------------------------------
+// Matrices are row-major doubles. "Sparse" rows are CSR: row i has entries
+// rowStart[i] ..< rowStart[i+1] of cols/vals, in increasing column order;
+// exact zeros are dropped (zero skipping).
+
+/// CSR of the rows `indices[0..<count]` of the dense src (· × k).
+/// cols/vals need capacity count*k + 4; rowStart count + 1. Returns nnz.
+CK_HIDDEN long ck_gather_sparse(const double *src, long k, const long *indices, long count,
+                                long *rowStart, int32_t *cols, double *vals);
+/// CSR of the contiguous rows r0 ..< r1 of src (· × k); capacity as above.
+CK_HIDDEN long ck_sparse_rows(const double *src, long k, long r0, long r1,
+                              long *rowStart, int32_t *cols, double *vals);
+/// CSR of the rows indices[0..<count] of the compact set (the next row prefetched).
+CK_HIDDEN long ck_gather_compact(const ck_compact *s, const long *indices, long count,
+                                 long *rowStart, int32_t *cols, double *vals);
+/// CSR of the contiguous rows r0 ..< r1 of the compact set.
+CK_HIDDEN long ck_compact_rows(const ck_compact *s, long r0, long r1, long *rowStart, int32_t *cols, double *vals);
+
+// --- Products.c (AVX2) and Products512.c (AVX-512): sparse products -----------
+
+/// out (m×n) = S·B (+ bias row if bias != 0); if applySigmoid, out = σ(out)
+/// with σ(a) = 1 / (1 + exp(−a)). S is CSR with m rows, B is (·×n).
+CK_HIDDEN void ck_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                             const double *B, long n, const double *bias, int applySigmoid, double *out);
+/// out (k×n) = Sᵀ·D for S CSR (m×k) and D (m×n). Scratch: colStart k+1,
+/// trows and tvals nnz(S) entries each.
+CK_HIDDEN void ck_sparse_tdot(const long *rowStart, const int32_t *cols, const double *vals, long m, long k,
+                              const double *D, long n, long *colStart, int32_t *trows, double *tvals, double *out);
+/// out[i, 0..<nstore] (row stride ldo) = row i of S·B (+ bias, σ), computing n ≥ nstore
+/// columns of B (row stride ldb). Chunks of 52 columns (13 vectors), the last
+/// one up to 51 columns with a masked tail.
+CK_HIDDEN void ck_sparse_dot_ld(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                                const double *B, long ldb, long n, const double *bias, int sig,
+                                double *out, long ldo, long nstore);
+/// out (m×ld) = S·B for S CSR (m rows) and B (nb×ld), ld a multiple of 4 and
+/// ≤ blocked_width(wide). B is walked in blocks of `block` rows that stay in the L1 cache;
+/// every output row is accumulated block after block (its terms still in
+/// increasing column order). cursor: m entries of scratch. wide: the AVX-512 kernels.
+CK_HIDDEN void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                                     const double *B, long nb, long ld, long block, long *cursor, double *out, long wide);
+/// ck_blocked_sparse_dot's AVX-512 kernels (ld ≤ 56, a multiple of 4), two rows at a time.
+CK_HIDDEN void ck_blocked_sparse_dot512(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                                        const double *B, long nb, long ld, long block, long *cursor, double *out);
+/// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows r ..< r + cnt of the
+/// compact set s, three rows at a time over the union of their pixels (AVX-512;
+/// codes: cnt × columns bytes of scratch; pal[c + 1] = s->palette[c], pal[0] = 0).
+/// Needs s->paletteSize ≤ 255 and W1 finite.
+CK_HIDDEN void ck_dense_rows_compact512(const ck_compact *s, long r, long cnt, const double *pal,
+                                        const double *W, long ld, double *z, uint8_t *codes);
+
+// --- StepBackward512.c (AVX-512): the backward of one W1 block -----------------
+
+/// The scatter of the W1 block ending at b1 with the AVX-512 kernels (used when da1 is not finite).
+CK_HIDDEN void ck_scatter_block512(ck_net *net, long parts, long *cursor, long b1);
+/// The backward of the W1 block [b0, b1) as a dense product, W1 updated; returns the
+/// check sum (NaN iff an updated value is not finite). xt is left zero.
+CK_HIDDEN double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1, double lr, double *xt);
+
+// --- Threads.c (AVX2): the split of the two-thread step ---------------------------
+
+/// Moves the two-thread step's boundaries toward equal times (time stamp counter ticks per part).
+CK_HIDDEN void ck_adapt_split(ck_net *net, const double rowTime[2], const double pixelTime[2]);
+
+#endif
