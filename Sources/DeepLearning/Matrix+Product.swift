@@ -21,6 +21,15 @@ public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
     /// Whether this CPU has AVX2 and FMA (``CPUFeatures/avx2FMA``).
     public static var avx2Available: Bool { CPUFeatures.current.avx2FMA }
 
+    /// The backend of ``Matrix/dot(_:)`` and ``Matrix/transposedDot(_:)``: the
+    /// machine's (``ComputeConfiguration/machine``), or the one a caller binds
+    /// for a scope — `train(…, configuration:)` binds its configuration's
+    /// backend around the generic loop, so the book's value code
+    /// (`TwoLayerNet.gradient`, `loss`) computes with it. Bound per task or
+    /// thread for the duration of a call (Swift's task-local values), never
+    /// set for the process: concurrent callers do not see each other's.
+    @TaskLocal public static var inScope: MatrixBackend = ComputeConfiguration.machine.backend
+
     /// The default, chosen by measurement (docs/deeplearning.md).
     /// ``avx2`` where the CPU supports it, else ``blas``.
     public static let preferred: MatrixBackend = avx2Available ? .avx2 : .blas
@@ -28,12 +37,12 @@ public enum MatrixBackend: String, Sendable, Equatable, CaseIterable {
 
 extension Matrix {
     /// The matrix product A·B (numpy `np.dot(A, B)`), (m×k)·(k×n) → m×n, with
-    /// the machine's backend (``ComputeConfiguration/machine``).
+    /// the backend in scope (``MatrixBackend/inScope``).
     ///
     /// O(m·k·n); terms with a zero in A are skipped (see ``MatrixKernels``).
     /// - Precondition: `columns == other.rows`.
     public func dot(_ other: Matrix) -> Matrix {
-        dot(other, backend: ComputeConfiguration.machine.backend)
+        dot(other, backend: .inScope)
     }
 
     /// ``dot(_:)`` with an explicit backend (for tests and benchmarks).
@@ -59,7 +68,7 @@ extension Matrix {
     /// `x.T · dY` of an affine layer. O(m·k·n), zeros of A skipped.
     /// - Precondition: `rows == other.rows`.
     public func transposedDot(_ other: Matrix) -> Matrix {
-        transposedDot(other, backend: ComputeConfiguration.machine.backend)
+        transposedDot(other, backend: .inScope)
     }
 
     /// ``transposedDot(_:)`` with an explicit backend (for tests and benchmarks).

@@ -199,20 +199,23 @@ func train(
         return history
     }
 
-    for i in 0..<options.iterations {
-        let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
-        let x = trainImages.rows(batch)
-        let labels = batch.map { trainLabels[$0] }
-        let gradient: TwoLayerNet.Gradients
-        switch options.gradientMethod {
-        case .backprop: gradient = network.gradient(x: x, labels: labels, backend: configuration.backend)
-        case .numerical: gradient = network.numericalGradient(x: x, t: oneHot(labels, classes: classes))
-        }
-        network = network.updated(by: gradient, learningRate: options.learningRate)
-        let loss = network.loss(x: x, labels: labels, backend: configuration.backend)
-        try record(i, loss: loss, finite: network.isFinite) {
-            (network.accuracy(x: trainImages, labels: trainLabels, configuration: configuration),
-             network.accuracy(x: testImages, labels: testLabels, configuration: configuration))
+    // The book's value code below computes its products with the configuration's backend.
+    try MatrixBackend.$inScope.withValue(configuration.backend) {
+        for i in 0..<options.iterations {
+            let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
+            let x = trainImages.rows(batch)
+            let labels = batch.map { trainLabels[$0] }
+            let gradient: TwoLayerNet.Gradients
+            switch options.gradientMethod {
+            case .backprop: gradient = network.gradient(x: x, labels: labels)
+            case .numerical: gradient = network.numericalGradient(x: x, t: oneHot(labels, classes: classes))
+            }
+            network = network.updated(by: gradient, learningRate: options.learningRate)
+            let loss = network.loss(x: x, labels: labels)
+            try record(i, loss: loss, finite: network.isFinite) {
+                (network.accuracy(x: trainImages, labels: trainLabels, configuration: configuration),
+                 network.accuracy(x: testImages, labels: testLabels, configuration: configuration))
+            }
         }
     }
     history.network = network

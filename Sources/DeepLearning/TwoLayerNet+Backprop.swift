@@ -19,28 +19,22 @@ extension TwoLayerNet {
     /// ``gradient(x:t:)`` with label-index targets (same numbers as with
     /// the one-hot matrix).
     public func gradient(x: Matrix, labels: [Int]) -> Gradients {
-        gradient(x: x, labels: labels, backend: ComputeConfiguration.machine.backend)
-    }
-
-    /// ``gradient(x:labels:)`` with the products of `backend`.
-    func gradient(x: Matrix, labels: [Int], backend: MatrixBackend) -> Gradients {
         precondition(labels.count == x.rows, "\(labels.count) labels for \(x.rows) rows")
-        let f = forward(x, backend: backend)
+        let f = forward(x)
         var dy = softmax(f.a2)
         for (i, label) in labels.enumerated() {
             precondition(label >= 0 && label < outputSize, "label \(label) out of range 0..<\(outputSize)")
             dy.values[i * outputSize + label] -= 1
         }
-        return backward(x: x, forward: f, dy: dy / Double(x.rows), backend: backend)
+        return backward(x: x, forward: f, dy: dy / Double(x.rows))
     }
 
-    func backward(x: Matrix, forward f: Forward, dy: Matrix,
-                  backend: MatrixBackend = ComputeConfiguration.machine.backend) -> Gradients {
-        let gw2 = f.z1.transposedDot(dy, backend: backend)
+    func backward(x: Matrix, forward f: Forward, dy: Matrix) -> Gradients {
+        let gw2 = f.z1.transposedDot(dy)
         let gb2 = dy.sum(along: .rows)
-        let da1 = dy.dot(w2.transposed(), backend: backend)
+        let da1 = dy.dot(w2.transposed())
         let dz1 = f.z1.zipMap(da1) { z, d in (1 - z) * z * d }
-        let gw1 = x.transposedDot(dz1, backend: backend)
+        let gw1 = x.transposedDot(dz1)
         let gb1 = dz1.sum(along: .rows)
         return Gradients(w1: gw1, b1: gb1, w2: gw2, b2: gb2)
     }

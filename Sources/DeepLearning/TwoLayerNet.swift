@@ -95,7 +95,7 @@ public struct TwoLayerNet: Sendable, Equatable {
     }
 
     /// a1, z1 and a2 for a batch. O(batch × (in·hidden + hidden·out)).
-    func forward(_ x: Matrix, backend: MatrixBackend = ComputeConfiguration.machine.backend) -> Forward {
+    func forward(_ x: Matrix, backend: MatrixBackend = .inScope) -> Forward {
         precondition(x.columns == inputSize, "input has \(x.columns) columns, the network expects \(inputSize)")
         let a1 = x.dot(w1, backend: backend) + b1
         let z1 = sigmoid(a1)
@@ -118,10 +118,6 @@ public struct TwoLayerNet: Sendable, Equatable {
         crossEntropyError(predict(x), labels: labels)
     }
 
-    /// ``loss(x:labels:)`` with the products of `backend`.
-    func loss(x: Matrix, labels: [Int], backend: MatrixBackend) -> Double {
-        crossEntropyError(softmax(forward(x, backend: backend).a2), labels: labels)
-    }
 
     /// Predicted class of every row: the arg-max of the scores a2 (softmax
     /// is increasing, so this is the arg-max of ``predict(_:)`` too).
