@@ -117,10 +117,13 @@ public func train(
 }
 
 /// ``train(trainImages:trainLabels:testImages:testLabels:options:configuration:progress:)``,
-/// for the fused step choosing whether image data is read from compact copies.
+/// for the fused step choosing whether image data is read from compact copies;
+/// `fusedStep: false` runs the generic loop even on the `avx2` backend, and
+/// `finalAccuracies` gets the final network's accuracy on both full sets.
 func train(
     trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
-    options: TrainingOptions, configuration: ComputeConfiguration, compact: Bool,
+    options: TrainingOptions, configuration: ComputeConfiguration, compact: Bool, fusedStep: Bool = true,
+    finalAccuracies: ((_ train: Double, _ test: Double) -> Void)? = nil,
     progress: ((TrainingProgress) throws -> Void)?
 ) throws -> TrainingHistory {
     guard trainImages.rows == trainLabels.count, trainImages.rows > 0 else {
@@ -162,7 +165,7 @@ func train(
         try progress?(TrainingProgress(iteration: i + 1, total: options.iterations, loss: loss))
     }
 
-    if configuration.fused && options.gradientMethod == .backprop {
+    if fusedStep && configuration.fused && options.gradientMethod == .backprop {
         let trainer = FusedTrainer(network: network, batchSize: options.batchSize, configuration: configuration)
         // Image data (≤ 256 distinct pixel values) is read from compact copies.
         let (compactTrain, compactTest) = compact ? (CompactImages(trainImages), CompactImages(testImages)) : (nil, nil)
@@ -196,6 +199,12 @@ func train(
             }
         }
         history.network = trainer.network
+        if let finalAccuracies {
+            // The last epoch's evaluation when it was after the last iteration, else a new one.
+            let last = history.epochIterations.last == options.iterations - 1
+            let (train, test) = last ? (history.trainAccuracy.last!, history.testAccuracy.last!) : accuracies()
+            finalAccuracies(train, test)
+        }
         return history
     }
 
@@ -219,6 +228,8 @@ func train(
         }
     }
     history.network = network
+    finalAccuracies?(network.accuracy(x: trainImages, labels: trainLabels, configuration: configuration),
+                     network.accuracy(x: testImages, labels: testLabels, configuration: configuration))
     return history
 }
 

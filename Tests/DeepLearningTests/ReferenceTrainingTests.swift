@@ -31,7 +31,7 @@ private let options = TrainingOptions(hiddenSize: 10, learningRate: 0.5, batchSi
     let reference = try referenceTrain(trainImages: d.train, trainLabels: d.trainLabels,
                                        testImages: d.test, testLabels: d.testLabels, options: options)
     let generic = try train(trainImages: d.train, trainLabels: d.trainLabels, testImages: d.test,
-                            testLabels: d.testLabels, options: options, fused: false, progress: nil)
+                            testLabels: d.testLabels, options: options, configuration: .machine, compact: true, fusedStep: false, progress: nil)
     #expect(reference.losses.count == 60)
     #expect(reference.losses.map(\.bitPattern) == generic.losses.map(\.bitPattern))
     #expect(reference.network.w1.values.map(\.bitPattern) == generic.network.w1.values.map(\.bitPattern))
@@ -47,7 +47,7 @@ func fusedTrainerGivesTheReferenceLoopsBits() throws {
     let reference = try referenceTrain(trainImages: d.train, trainLabels: d.trainLabels,
                                        testImages: d.test, testLabels: d.testLabels, options: options)
     let fused = try train(trainImages: d.train, trainLabels: d.trainLabels, testImages: d.test,
-                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+                          testLabels: d.testLabels, options: options, configuration: .machine, compact: true, progress: nil)
     #expect(fused.losses.map(\.bitPattern) == reference.losses.map(\.bitPattern))
     #expect(fused.trainAccuracy == reference.trainAccuracy)
     #expect(fused.testAccuracy == reference.testAccuracy)
@@ -64,7 +64,7 @@ func fusedTrainerGivesTheReferenceLoopsBitsAtTheBooksShapes() throws {
     let reference = try referenceTrain(trainImages: d.trainImages, trainLabels: d.trainLabels,
                                        testImages: d.testImages, testLabels: d.testLabels, options: options)
     let fused = try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
-                          testLabels: d.testLabels, options: options, fused: true, progress: nil)
+                          testLabels: d.testLabels, options: options, configuration: .machine, compact: true, progress: nil)
     #expect(fused.losses.map(\.bitPattern) == reference.losses.map(\.bitPattern))
     #expect(fused.trainAccuracy == reference.trainAccuracy && fused.testAccuracy == reference.testAccuracy)
     #expect(fused.network == reference.network)

@@ -83,33 +83,28 @@ enum TrainingRuns {
         return NetworkSupport.secondsToLoad + perRun * Double(seeds)
     }
 
+    /// Every seed's run (side by side on a multi-core machine, see DeepLearning's
+    /// `train(on:options:seeds:configuration:sideBySide:progress:)`).
     static func run(_ p: TrainDirective.Parameters, data: DataSet, seeds: [UInt64], context: RunContext) throws -> [Run] {
         let progress = context.progress
-        var runs: [Run] = []
-        for (k, seed) in seeds.enumerated() {
-            let options = options(p, seed: seed)
-            let every = max(1, options.iterations / 200)
-            let history: TrainingHistory
-            do {
-                history = try train(on: data, options: options, configuration: context.compute) { p in
-                    // Stops the training at the cell's timeout (a CellFailure at `timeout`).
-                    try context.checkDeadline()
-                    if p.iteration % every == 0 || p.iteration == p.total {
-                        let fraction = (Double(k) + Double(p.iteration) / Double(p.total)) / Double(seeds.count)
-                        progress(fraction, "seed \(seed): iteration \(p.iteration)/\(p.total), loss \(formatNumber((p.loss * 1000).rounded() / 1000))")
-                    }
+        let options = options(p, seed: seeds.first ?? 0)
+        let every = max(1, options.iterations / 200)
+        do {
+            return try train(on: data, options: options, seeds: seeds, configuration: context.compute) { step in
+                // Stops the training at the cell's timeout (a CellFailure at `timeout`).
+                try context.checkDeadline()
+                let s = step.progress
+                if s.iteration % every == 0 || s.iteration == s.total {
+                    progress(step.fractionOfAll, "seed \(seeds[step.seedIndex]): iteration \(s.iteration)/\(s.total), loss \(formatNumber((s.loss * 1000).rounded() / 1000))")
                 }
-            } catch TrainingError.diverged(let iteration, let loss) {
-                throw CellFailure("training diverged at iteration \(iteration) of seed \(seed): the loss became \(formatNumber(loss)) (or a weight NaN/∞)",
+            }.map { Run(seed: $0.seed, history: $0.history, finalTrainAccuracy: $0.finalTrainAccuracy, finalTestAccuracy: $0.finalTestAccuracy) }
+        } catch let failure as SeedFailure {
+            if case .diverged(let iteration, let loss) = failure.error {
+                throw CellFailure("training diverged at iteration \(iteration) of seed \(failure.seed): the loss became \(formatNumber(loss)) (or a weight NaN/∞)",
                                   at: p.$lr, hint: "lower the learning rate, e.g. lr: \(formatNumber(p.lr / 10))")
-            } catch let error as TrainingError {
-                throw CellFailure(error.description, at: p.$dataset)
             }
-            runs.append(Run(seed: seed, history: history,
-                            finalTrainAccuracy: history.network.accuracy(x: data.trainImages, labels: data.trainLabels),
-                            finalTestAccuracy: history.network.accuracy(x: data.testImages, labels: data.testLabels)))
+            throw CellFailure(failure.error.description, at: p.$dataset)
         }
-        return runs
     }
 
     static func outputs(_ runs: [Run], data: DataSet) -> [CellOutput] {
