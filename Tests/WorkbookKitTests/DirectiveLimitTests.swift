@@ -116,3 +116,13 @@ func longLoopsStopAtTheDeadline(directive: String, body: String) throws {
         #expect(failure.parameter?.text == "timeout")
     }
 }
+
+@Test func aPredictionOfTensOfThousandsOfClassesIsRefusedAtY() {
+    // 40 000 values drew 40 000 bars (11 s per build); a prediction has one value per class.
+    let y = "[" + Array(repeating: "0.1", count: 40_000).joined(separator: ", ") + "]"
+    let found = diagnostics("loss", "y: \(y)\nt: 2")
+    #expect(found.count == 1)
+    #expect(found.first?.message == "prediction 1 has 40000 values; at most 1000 classes are drawn")
+    #expect(found.first?.location == SourceLocation(file: "chapters/01-t.md", line: 6, column: 4))
+    #expect(diagnostics("loss", "y: [0.1, 0.9]\nt: 1").isEmpty)
+}

@@ -25,10 +25,20 @@ enum LossDirective: DirectiveDefinition {
 
     /// Predictions drawn as bars side by side; more would not be readable.
     static let maximumPredictions = 12
+    /// Classes per prediction: one bar each (the book's outputs have 10). A prediction of
+    /// tens of thousands of values drew as many bars and took seconds per build.
+    static let maximumClasses = 1000
 
     static func check(_ p: Parameters, common: CommonParameters) -> [ArgumentProblem] {
         let ys = p.y, t = p.t
         var problems: [ArgumentProblem] = []
+        if let wide = ys.firstIndex(where: { $0.count > maximumClasses }) {
+            return [ArgumentProblem(at: p.$y, message: "prediction \(wide + 1) has \(ys[wide].count) values; at most \(maximumClasses) classes are drawn",
+                                    hint: "a prediction has one probability per class (10 for MNIST)")]
+        }
+        if t.count > maximumClasses {
+            return [ArgumentProblem(at: p.$t, message: "the target has \(t.count) values; at most \(maximumClasses) classes are drawn")]
+        }
         if let bad = ys.firstIndex(where: { $0.count != ys[0].count }) {
             problems.append(ArgumentProblem(at: p.$y, message: "prediction \(bad + 1) has \(ys[bad].count) values, prediction 1 has \(ys[0].count)"))
         }
