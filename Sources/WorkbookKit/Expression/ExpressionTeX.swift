@@ -6,21 +6,11 @@ extension Expression {
 }
 
 enum ExpressionTeX {
-    /// Binding strength, loosest first; parentheses are added when a child
-    /// binds more loosely than its position requires.
-    private enum Level: Int, Comparable {
-        case sum = 1, product, unary, power, atom
-        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
-    }
+    private typealias Level = ExpressionPrecedence
 
+    /// As `ExpressionPrecedence`, except that a fraction is an atom: `\frac{}{}` is self-delimiting.
     private static func level(_ node: ExpressionNode) -> Level {
-        switch node {
-        case .number, .constant, .variable, .call: return .atom
-        case .negate: return .unary
-        case .sum: return .sum
-        case .product: return isFraction(node) ? .atom : .product  // \frac{}{} is self-delimiting
-        case .power: return .power
-        }
+        isFraction(node) ? .atom : Level(of: node)
     }
 
     static func render(_ node: ExpressionNode) -> String {

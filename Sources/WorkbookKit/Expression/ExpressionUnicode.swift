@@ -8,21 +8,9 @@ extension Expression {
 }
 
 enum ExpressionUnicode {
-    /// Binding strength, loosest first (as in `ExpressionTeX`).
-    private enum Level: Int, Comparable {
-        case sum = 1, product, unary, power, atom
-        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
-    }
+    private typealias Level = ExpressionPrecedence
 
-    private static func level(_ node: ExpressionNode) -> Level {
-        switch node {
-        case .number, .constant, .variable, .call: return .atom
-        case .negate: return .unary
-        case .sum: return .sum
-        case .product: return .product
-        case .power: return .power
-        }
-    }
+    private static func level(_ node: ExpressionNode) -> Level { Level(of: node) }
 
     static func render(_ node: ExpressionNode) -> String {
         switch node {
