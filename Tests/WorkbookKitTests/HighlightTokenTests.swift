@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WorkbookKit
 
@@ -45,6 +46,19 @@ func swiftTokens(code: String, html: String) {
     #expect(SyntaxHighlighter.highlight("let s = \"abc\nlet t", language: "swift")
             == span("keyword", "let") + " s = " + span("string", "&quot;abc") + "\n" + span("keyword", "let") + " t")
     #expect(SyntaxHighlighter.highlight("/* open", language: "swift") == span("comment", "/* open"))
+}
+
+/// `"\("\("\(…` re-read the rest of the line once per level, and each level
+/// was a recursive call: 50 000 levels ran for minutes, then overflowed the stack.
+/// Past `maximumInterpolationDepth` the text is kept, unhighlighted.
+@Test func deeplyNestedInterpolationsAreBoundedAndKeepTheirText() {
+    let code = "let s = " + String(repeating: #""\("#, count: 20_000)
+    let html = SyntaxHighlighter.highlight(code, language: "swift")
+    let text = html.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+        .replacingOccurrences(of: "&quot;", with: "\"")
+    #expect(text == code)
+    // The first levels are still highlighted as code.
+    #expect(html.hasPrefix(span("keyword", "let") + " s = " + span("string", "&quot;") + span("punct", #"\("#)))
 }
 
 @Test func multiLineTokensAreSplitAtLineBreaks() {

@@ -19,14 +19,22 @@ enum SwiftTokenizer {
         "if", "elseif", "else", "endif", "available", "unavailable", "selector", "keyPath", "sourceLocation", "warning", "error",
     ]
 
-    static func highlight(_ code: String) -> String {
-        var t = Tokenizer(chars: Array(code))
+    /// Interpolations nested deeper than this are shown as plain text, not
+    /// highlighted: each level re-reads the text inside it, so without a bound
+    /// `"\("\("\(…` (50 000 deep) took minutes and then overflowed the stack.
+    static let maximumInterpolationDepth = 8
+
+    static func highlight(_ code: String) -> String { highlight(code, depth: 0) }
+
+    private static func highlight(_ code: String, depth: Int) -> String {
+        var t = Tokenizer(chars: Array(code), depth: depth)
         t.run()
         return t.out.html
     }
 
     private struct Tokenizer {
         let chars: [Character]
+        let depth: Int
         var i = 0
         var out = HighlightWriter()
 
@@ -151,7 +159,11 @@ enum SwiftTokenizer {
                             i += 1
                         }
                         i = min(i, chars.count)
-                        out.raw(SwiftTokenizer.highlight(String(chars[inner..<i])))
+                        if depth < SwiftTokenizer.maximumInterpolationDepth {
+                            out.raw(SwiftTokenizer.highlight(String(chars[inner..<i]), depth: depth + 1))
+                        } else {
+                            out.plain(chars[inner..<i])
+                        }
                         if i < chars.count {
                             out.token(.punct, ")")
                             i += 1
