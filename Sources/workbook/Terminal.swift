@@ -3,7 +3,8 @@ import WorkbookKit
 
 /// Prints build progress to the terminal: progress lines on standard output,
 /// diagnostics on standard error, a live bar for long cells when standard
-/// error is a terminal.
+/// error is a terminal. Text from chapters (labels, messages) may hold control
+/// characters such as ESC; they are printed as their pictures (`␛`), never raw.
 struct Terminal: Sendable {
     let isInteractive = isatty(STDERR_FILENO) != 0
 
@@ -13,15 +14,15 @@ struct Terminal: Sendable {
         return BuildLog(
             info: { line in
                 if interactive { Terminal.clearLine() }
-                print(line)
+                print(ControlCharacters.visible(line))
             },
             diagnostic: { text in
                 if interactive { Terminal.clearLine() }
-                FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+                FileHandle.standardError.write(Data(ControlCharacters.visible(text.hasSuffix("\n") ? text : text + "\n").utf8))
             },
             progress: { location, fraction, status in
                 guard interactive, !quiet, let line = bars.line(for: location, fraction: fraction, status: status) else { return }
-                FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
+                FileHandle.standardError.write(Data(("\r\u{1B}[2K" + ControlCharacters.visible(line)).utf8))
             })
     }
 
@@ -30,7 +31,7 @@ struct Terminal: Sendable {
     }
 
     func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((ControlCharacters.visible(text) + "\n").utf8))
     }
 
     func summary(_ report: BuildReport, output: String) {
@@ -40,10 +41,10 @@ struct Terminal: Sendable {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         if report.failed > 0 || errors > 0 { line += ", \(report.failed) failed (\(errors) error\(errors == 1 ? "" : "s"))" }
         line += String(format: " in %.1fs", report.seconds)
-        print(line)
+        print(ControlCharacters.visible(line))
         if !report.slowest.isEmpty, report.slowest[0].seconds >= 0.5 {
             let slow = report.slowest.map { String(format: "%@ %.1fs", "\($0.location.file):\($0.location.line) \($0.label)", $0.seconds) }
-            print("Slowest: " + slow.joined(separator: ", "))
+            print(ControlCharacters.visible("Slowest: " + slow.joined(separator: ", ")))
         }
     }
 }

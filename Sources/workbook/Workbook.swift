@@ -12,7 +12,7 @@ enum Entry {
             try command.run()
         } catch {
             if Workbook.exitCode(for: error).rawValue == ExitCode.validationFailure.rawValue {
-                FileHandle.standardError.write(Data((Workbook.fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((ControlCharacters.visible(Workbook.fullMessage(for: error)) + "\n").utf8))
                 exit(2)
             }
             Workbook.exit(withError: error)

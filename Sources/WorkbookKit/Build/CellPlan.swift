@@ -15,8 +15,12 @@ struct CellPlan: Sendable {
     var skipReason: String?
 
     var isRunnable: Bool {
-        (cell.kind == .swift || directive != nil && arguments != nil) && diagnostics.allSatisfy { $0.severity != .error }
+        (cell.kind == .swift || directive != nil && arguments != nil) && !hasError
     }
+
+    /// Whether the cell is wrong; a warning inside it (a control character, say)
+    /// is shown with the cell but neither stops it being checked nor run.
+    var hasError: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// What a label may look like: it becomes an HTML id and a file name, so

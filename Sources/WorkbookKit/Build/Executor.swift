@@ -30,7 +30,7 @@ public struct Executor: Sendable {
                                     diagnostics: chapter.diagnostics(of: cell))
                 if cell.kind == .swift {
                     (plan.caption, plan.echo) = (cell.swiftSource.options.caption ?? "", cell.swiftSource.options.echo)
-                } else if plan.diagnostics.isEmpty {
+                } else if !plan.hasError {
                     switch validator.validate(cell) {
                     case .valid(let directive, let arguments):
                         plan.directive = directive
@@ -40,13 +40,13 @@ public struct Executor: Sendable {
                             plan.echo = common.echo
                         }
                     case .invalid(let diagnostics):
-                        plan.diagnostics = diagnostics
+                        plan.diagnostics += diagnostics
                     }
                 }
                 // A cell that is already wrong keeps a usable label silently, so references
                 // to it do not become second errors; a valid cell reports a bad label.
-                plan.diagnostics += claimLabel(of: cell, for: &plan, in: &labels, report: plan.diagnostics.isEmpty)
-                if plan.diagnostics.isEmpty, let directive = plan.directive, let arguments = plan.arguments {
+                plan.diagnostics += claimLabel(of: cell, for: &plan, in: &labels, report: !plan.hasError)
+                if !plan.hasError, let directive = plan.directive, let arguments = plan.arguments {
                     plan.diagnostics += preflight(directive, arguments, cell)
                 }
                 plans.append(plan)

@@ -17,6 +17,7 @@ extension Chapter {
         for block in document.blocks { builder.add(block) }
 
         var diagnostics = front.diagnostics + protected.diagnostics + builder.diagnostics
+            + ControlCharacters.warnings(in: source, file: path)
         for html in document.rawHTML {
             diagnostics.append(.warning(
                 "raw HTML is not allowed and was left out",

@@ -82,7 +82,8 @@ enum CmarkParser {
     private static func render(_ node: OpaquePointer) -> String {
         guard let html = cmark_render_html(node, renderOptions) else { return "" }
         defer { free(html) }
-        return String(cString: html)
+        // cmark makes NUL U+FFFD but passes the other control characters through.
+        return ControlCharacters.replacedForPage(String(cString: html))
     }
 
     /// `<h2>Inner <em>text</em></h2>\n` → `Inner <em>text</em>`.

@@ -22,7 +22,8 @@ extension Diagnostic {
         if let hint {
             out += "\nnote: " + hint
         }
-        return out
+        // A control character from the chapter (an ESC could restyle the terminal) is shown as its picture.
+        return ControlCharacters.visible(out)
     }
 
     /// Formats several diagnostics, looking up each one's source by file name.

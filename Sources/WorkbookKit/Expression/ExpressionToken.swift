@@ -26,5 +26,9 @@ struct ExpressionToken: Sendable, Equatable {
     }
 
     /// How the token is quoted in messages.
-    var quoted: String { kind == .end ? "end of expression" : "'\(text)'" }
+    var quoted: String {
+        if kind == .end { return "end of expression" }
+        if case .symbol(let c) = kind { return ControlCharacters.quoted(c) }
+        return "'\(text)'"
+    }
 }

@@ -83,7 +83,7 @@ extension TeXParser {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
             if let allowed, !allowed.contains(c) {
-                throw LanguageError(message: "unexpected '\(c)' in the column specification", column: i + 1,
+                throw LanguageError(message: "unexpected \(ControlCharacters.quoted(c)) in the column specification", column: i + 1,
                                     hint: "use l, c, r and |")
             }
             word.append(c)

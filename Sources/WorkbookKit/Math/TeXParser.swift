@@ -215,7 +215,7 @@ struct TeXParser {
         case .endEnvironment:
             throw LanguageError(message: "'\\end' without a matching '\\begin' inside \(group)", column: i + 1, length: 4)
         case .closeBrace, .closeBracket:
-            throw LanguageError(message: "unexpected '\(chars[i])' inside \(group)", column: i + 1)
+            throw LanguageError(message: "unexpected \(ControlCharacters.quoted(chars[i])) inside \(group)", column: i + 1)
         }
     }
 

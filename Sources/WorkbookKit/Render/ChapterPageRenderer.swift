@@ -102,14 +102,16 @@ struct ChapterPageRenderer {
     private func renderCell(_ result: CellResult, index: Int) -> String {
         let cell = result.cell
         let number = "\(self.number).\(index + 1)"
-        var html = "<figure class=\"cell\(result.diagnostics.isEmpty ? "" : " cell-failed")\" id=\"\(HTML.escape(result.label))\">\n"
+        let failed = result.diagnostics.contains { $0.severity == .error }
+        var html = "<figure class=\"cell\(failed ? " cell-failed" : "")\" id=\"\(HTML.escape(result.label))\">\n"
         html += "<div class=\"cell-header\"><span class=\"cell-directive\">\(HTML.escape(cell.headerText))</span>"
         html += "<span class=\"cell-location\">\(HTML.escape(cell.location.file)):\(cell.location.line)</span></div>\n"
         if result.echo || !result.diagnostics.isEmpty, !cell.body.isEmpty {
             html += "<pre class=\"cell-params\"><code>\(SyntaxHighlighter.highlight(cell.body, language: cell.bodyLanguage))</code></pre>\n"
         }
         if !result.diagnostics.isEmpty {
-            html += "<div class=\"cell-error\" role=\"alert\"><p class=\"cell-error-heading\">\(HTML.escape(words.cellFailed))</p>"
+            html += "<div class=\"cell-error\" role=\"alert\">"
+            if failed { html += "<p class=\"cell-error-heading\">\(HTML.escape(words.cellFailed))</p>" }
             for diagnostic in result.diagnostics {
                 html += "<pre>\(HTML.escape(diagnosticText(diagnostic)))</pre>"
             }

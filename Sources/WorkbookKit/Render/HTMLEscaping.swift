@@ -2,7 +2,8 @@
 /// chapter and is not Markdown rendered by cmark passes through here.
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element
-    /// content and in quoted attribute values.
+    /// content and in quoted attribute values; control characters, which HTML
+    /// does not allow, become U+FFFD (see `ControlCharacters`).
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -13,7 +14,7 @@ public enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+            default: out.unicodeScalars.append(ControlCharacters.isControl(ch) ? "\u{FFFD}" : ch)
             }
         }
         return out
