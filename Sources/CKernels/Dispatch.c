@@ -38,7 +38,8 @@ void ck_predict_labels(const double *x, long k, long a, long b, const double *w1
                        const double *w2, const double *b2, long o, long wide, long *out) { abort(); }
 void ck_predict_labels_compact(const ck_compact *s, long a, long b, const double *w1, long ld, const double *b1, long h,
                                const double *w2, const double *b2, long o, long wide, long *out) { abort(); }
-ck_quant *ck_quant_create(const double *w1, long ld, long k, const double *b1, long h, const double *w2, const double *b2, long o) { return 0; }
+ck_quant *ck_quant_create(const double *w1, long ld, long k, const double *b1, long h, const double *w2, const double *b2, long o,
+                          long wide) { return 0; }
 void ck_quant_destroy(ck_quant *q) {}
 long ck_predict_labels_compact_screened(const ck_compact *s, long a, long b, const ck_quant *q, const double *w1, const double *b1,
                                         const double *w2, const double *b2, long *out) { abort(); }

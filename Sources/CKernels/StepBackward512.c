@@ -1,38 +1,12 @@
-// AVX-512 (F, VL, BW): the backward of one W1 block — as a dense product
-// in registers with W1 updated from them (while da1 is finite), or as the
-// scatter (when it is not). Called by StepBackward.c.
+// AVX-512 (F, VL, BW): the backward of one W1 block as a dense product in
+// registers with W1 updated from them (while da1 is finite; otherwise
+// StepBackward.c's listed backward runs). Called by StepBackward.c.
 #include "internal.h"
 
 #if CK_X86
 
 #pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
 #include "avx512.h"
-
-/// g[cols[t], 0 ..< 8·n8 + 4·n4] += vals[t]·d for t in from ..< to.
-INLINE void scatter_part512(const int32_t *cols, const double *vals, long from, long to,
-                            const double *d, double *g, long ld, const int n8, const int n4) {
-    __m512d dv[7];
-    for (int v = 0; v < n8; v++) dv[v] = _mm512_loadu_pd(d + 8 * v);
-    const __m256d dv4 = n4 ? _mm256_loadu_pd(d + 8 * n8) : _mm256_setzero_pd();
-    for (long t = from; t < to; t++) {
-        const __m512d x = _mm512_set1_pd(vals[t]);
-        double *gp = g + (long)cols[t] * ld;
-        for (int v = 0; v < n8; v++) _mm512_storeu_pd(gp + 8 * v, _mm512_fmadd_pd(x, dv[v], _mm512_loadu_pd(gp + 8 * v)));
-        if (n4) _mm256_storeu_pd(gp + 8 * n8, _mm256_fmadd_pd(_mm512_castpd512_pd256(x), dv4, _mm256_loadu_pd(gp + 8 * n8)));
-    }
-}
-
-#define SCATTER512_CASE(NV) case NV: scatter_part512(cols, vals, from, to, d, g, ld, NV / 2, NV % 2); break;
-
-/// scatter_row for rows of ld ≤ 56 doubles (ld a multiple of 4).
-__attribute__((noinline)) static void scatter_row_avx512(const int32_t *cols, const double *vals, long from, long to,
-                                                         const double *d, double *g, long ld) {
-    switch (ld / 4) {
-        SCATTER512_CASE(1) SCATTER512_CASE(2) SCATTER512_CASE(3) SCATTER512_CASE(4) SCATTER512_CASE(5) SCATTER512_CASE(6)
-        SCATTER512_CASE(7) SCATTER512_CASE(8) SCATTER512_CASE(9) SCATTER512_CASE(10) SCATTER512_CASE(11) SCATTER512_CASE(12)
-        SCATTER512_CASE(13) SCATTER512_CASE(14)
-    }
-}
 
 /// For every batch row (all parts, rows ascending): visit(context, cols, vals,
 /// row, from, to) with the row's entries [from, to) in the W1 block ending at
@@ -49,12 +23,6 @@ INLINE void each_block_row512(ck_net *net, long parts, long *cursor, long b1,
     }
 }
 
-/// dW1 rows += x·da1[row] for one row's entries (the scatter).
-INLINE void scatter_visit512(void *context, const int32_t *cols, const double *vals, long row, long from, long to) {
-    const ck_net *net = context;
-    if (from < to) scatter_row_avx512(cols, vals, from, to, net->da1 + row * net->hiddenStride, net->gw1, net->hiddenStride);
-}
-
 /// The dense backward's x of one W1 block: xt[(c − b0)·m + row] = x, and the pixels that occur.
 typedef struct { double *xt; long m, b0; uint64_t used; } dense_spread;
 
@@ -65,12 +33,6 @@ INLINE void dense_visit512(void *context, const int32_t *cols, const double *val
         d->xt[c * d->m + row] = vals[t];
         d->used |= 1ull << c;
     }
-}
-
-/// The scatter of one W1 block [·, b1) (see scatter_backward) with the AVX-512 kernels:
-/// every batch row's entries in the block found without branches (block_end512).
-void ck_scatter_block512(ck_net *net, long parts, long *cursor, long b1) {
-    each_block_row512(net, parts, cursor, b1, scatter_visit512, net);
 }
 
 /// Bit j set when row i0 + j (< m) has a non-zero x in one of x0, x1, x2 (masked 8-lane compares).

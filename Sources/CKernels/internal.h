@@ -90,20 +90,28 @@ CK_HIDDEN void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, 
 /// ck_blocked_sparse_dot's AVX-512 kernels (ld ≤ 56, a multiple of 4), two rows at a time.
 CK_HIDDEN void ck_blocked_sparse_dot512(const long *rowStart, const int32_t *cols, const double *vals, long m,
                                         const double *B, long nb, long ld, long block, long *cursor, double *out);
-/// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows r ..< r + cnt of the
+/// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows rows[0 ..< cnt] of the
 /// compact set s, three rows at a time over the union of their pixels (AVX-512;
 /// codes: cnt × columns bytes of scratch; pal[c + 1] = s->palette[c], pal[0] = 0).
 /// Needs s->paletteSize ≤ 255 and W1 finite.
-CK_HIDDEN void ck_dense_rows_compact512(const ck_compact *s, long r, long cnt, const double *pal,
+CK_HIDDEN void ck_dense_rows_compact512(const ck_compact *s, const long *rows, long cnt, const double *pal,
                                         const double *W, long ld, double *z, uint8_t *codes);
 
 // --- StepBackward512.c (AVX-512): the backward of one W1 block -----------------
 
-/// The scatter of the W1 block ending at b1 with the AVX-512 kernels (used when da1 is not finite).
-CK_HIDDEN void ck_scatter_block512(ck_net *net, long parts, long *cursor, long b1);
 /// The backward of the W1 block [b0, b1) as a dense product, W1 updated; returns the
 /// check sum (NaN iff an updated value is not finite). xt is left zero.
 CK_HIDDEN double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1, double lr, double *xt);
+
+// --- Screening512.c (AVX-512 VNNI): the screened evaluations' integer product ------
+
+/// Rows per pass of ck_quant_rows512.
+#define CK_QUANT_ROWS512 6
+/// out[a·64 + j] (int32, j < 16·nz) = Σ_t x̃_a[2t..2t+1]·W̃[2t..2t+1][j] for the nrows ≤ 6
+/// rows xq + a·kp (kp int16, a multiple of 32, zero past the row; 64-byte aligned),
+/// W̃ in pairs × nz·32 int16 (see ck_quant), skipping the pairs zero in every row.
+CK_HIDDEN void ck_quant_rows512(const int16_t *xq, long kp, int nrows, const int16_t *wq, long pairs, long nz,
+                                int32_t *out);
 
 // --- Threads.c (AVX2): the split of the two-thread step ---------------------------
 

@@ -7,7 +7,7 @@ public struct CPUFeatures: Sendable, Equatable {
     public var avx2FMA: Bool
     /// AVX-512F, VL and BW (with AVX2 and FMA): the `avx512` kernel set.
     public var avx512: Bool
-    /// Also AVX-512 VNNI: the screened evaluations.
+    /// Also AVX-512 VNNI: the screened evaluations' integer product by `vpdpwssd` (with the `avx512` kernels).
     public var avx512VNNI: Bool
 
     public init(avx2FMA: Bool, avx512: Bool, avx512VNNI: Bool) {
@@ -50,7 +50,7 @@ public enum KernelSet: String, Sendable, Equatable, CaseIterable {
 /// | `DEEPLEARNING_MATRIX_BACKEND` | ``backend`` | `avx2`, `blas`, `swift` | `avx2` with AVX2+FMA, else `blas` |
 /// | `CK_AVX512` | ``kernels`` | `0`: the AVX2 kernels | `avx512` where the CPU has AVX-512F/VL/BW |
 /// | `DEEPLEARNING_TRAIN_THREADS` | ``trainThreads`` | 1–8 | 2 on a multi-core machine |
-/// | `CK_SCREENING` | ``screening`` | `0`: off | on where the CPU has AVX-512 VNNI |
+/// | `CK_SCREENING` | ``screening`` | `0`: off | on where the CPU has AVX2 and FMA |
 /// | `CK_TRANSPOSED_BACKWARD` | ``transposedBackward`` | `1`: on | off |
 public struct ComputeConfiguration: Sendable, Equatable, CustomStringConvertible {
     /// Who computes matrix products and whether training uses the fused C step (`avx2`).
@@ -62,7 +62,8 @@ public struct ComputeConfiguration: Sendable, Equatable, CustomStringConvertible
     /// Threads an evaluation over a full set is split over (1–8).
     public var evaluationThreads: Int
     /// Screened evaluations: most rows' first layer in 16-bit integers with a
-    /// bound on the error, the rest exact (needs the `avx512` kernels and VNNI).
+    /// bound on the error, the rest exact (the same labels); with either kernel
+    /// set (`vpmaddwd`, or `vpdpwssd` with the `avx512` kernels on a VNNI CPU).
     public var screening: Bool
     /// dW1 as a product with the transposed batch instead of the blocked
     /// scatter (slower; for measurements).
@@ -79,7 +80,7 @@ public struct ComputeConfiguration: Sendable, Equatable, CustomStringConvertible
     public static func best(for cpu: CPUFeatures, cores: Int) -> ComputeConfiguration {
         ComputeConfiguration(backend: cpu.avx2FMA ? .avx2 : .blas, kernels: cpu.avx512 ? .avx512 : .avx2,
                              trainThreads: min(2, max(1, cores)), evaluationThreads: min(8, max(1, cores)),
-                             screening: cpu.avx512VNNI)
+                             screening: cpu.avx2FMA)
     }
 
     /// This machine's active processors (at most 8, the most the kernels split over).
@@ -103,12 +104,12 @@ public struct ComputeConfiguration: Sendable, Equatable, CustomStringConvertible
 
     /// This configuration without what `cpu` cannot run: the `avx2` backend
     /// without AVX2 becomes `swift`-kernel products (see ``MatrixBackend/avx2``),
-    /// `avx512` kernels without AVX-512 become `avx2`, screening needs the
-    /// `avx512` kernels and VNNI; thread counts are kept in 1–8.
+    /// `avx512` kernels without AVX-512 become `avx2`, screening needs AVX2
+    /// and FMA; thread counts are kept in 1–8.
     public func supported(by cpu: CPUFeatures) -> ComputeConfiguration {
         var c = self
         if c.kernels == .avx512 && !cpu.avx512 { c.kernels = .avx2 }
-        c.screening = c.screening && cpu.avx512VNNI && c.kernels == .avx512
+        c.screening = c.screening && cpu.avx2FMA
         c.trainThreads = max(1, min(8, c.trainThreads))
         c.evaluationThreads = max(1, min(8, c.evaluationThreads))
         return c

@@ -155,14 +155,15 @@ final class FusedTrainer {
         predictedLabels(compact: x, screened: configuration.screening).labels
     }
 
-    /// ``predictedLabels(compact:)``; with `screened` (and AVX-512 VNNI) most
-    /// rows' first layer runs in 16-bit integers with a bound on its error,
+    /// ``predictedLabels(compact:)``; with `screened` most rows' first layer
+    /// runs in 16-bit integers (`vpmaddwd`, or `vpdpwssd` with the AVX-512
+    /// kernels on a VNNI CPU) with a bound on its error,
     /// and only the rows the bound leaves open are computed in `Double`
     /// (`exactRows`) — the same labels either way (`ck_predict_labels_compact_screened`).
     func predictedLabels(compact x: CompactImages, screened: Bool) -> (labels: [Int], exactRows: Int) {
         var predicted = [Int](repeating: 0, count: x.rows)
         let quant = screened
-            ? ck_quant_create(net.w1, hiddenStride, inputs, net.b1, hidden, net.w2, net.b2, outputs) : nil
+            ? ck_quant_create(net.w1, hiddenStride, inputs, net.b1, hidden, net.w2, net.b2, outputs, configuration.wide) : nil
         defer { ck_quant_destroy(quant) }
         let exact = Counter()
         predicted.withUnsafeMutableBufferPointer { o in

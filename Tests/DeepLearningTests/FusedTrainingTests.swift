@@ -290,8 +290,9 @@ func avx512KernelsGiveTheSameBitsAsAVX2() throws {
 
 /// The AVX-512 backward adds the zero terms of a dense product, which is exact
 /// only while da1 is finite; with a NaN in one batch row (a NaN pixel) it must
-/// fall back to the scatter, or the W1 rows of pixels that row lacks would
-/// become NaN too. Both kernel sets must give the same bits here as well.
+/// fall back to the listed backward (no zero terms), or the W1 rows of pixels
+/// that row lacks would become NaN too. Both kernel sets must give the same
+/// bits here as well.
 @Test(.enabled(if: hasAVX512, "the CPU has no AVX-512"))
 func avx512BackwardKeepsNaNWhereTheScatterPutsIt() {
     var images = [Double](repeating: 0, count: 4 * 784)

@@ -3,12 +3,14 @@ import Testing
 
 // Screened evaluations (ck_predict_labels_compact_screened): most rows' first
 // layer in 16-bit integers with a bound on the error, the rest in Double.
-// The labels must be those of the exact evaluation, bit for bit, always.
+// The labels must be those of the exact evaluation, bit for bit, always —
+// with every kernel set this CPU has (the AVX2 integer product by vpmaddwd;
+// the avx512 kernels' by vpdpwssd where the CPU has VNNI).
 
-private let screening = CPUFeatures.current.avx512VNNI
+private let screening = CPUFeatures.current.avx2FMA
 
-/// The configuration that screens (the avx512 kernels, VNNI), on one thread.
-private let screened = fusedConfiguration(.avx512, threads: 1, screening: true)
+/// The configurations that screen, one per kernel set of this CPU, on one thread.
+private let screenedConfigurations = CPUFeatures.current.kernelSets.map { fusedConfiguration($0, threads: 1, screening: true) }
 
 /// The exact and the screened evaluation.
 private func bothWays(_ trainer: FusedTrainer, _ compact: CompactImages)
@@ -18,32 +20,40 @@ private func bothWays(_ trainer: FusedTrainer, _ compact: CompactImages)
 
 
 /// A trainer whose network learnt 400 steps of the shipped sample, with the
-/// AVX-512 layout (the one that is screened).
-private func trained() throws -> (data: DataSet, trainer: FusedTrainer) {
+/// layout of `configuration`'s kernel set.
+private func trained(_ configuration: ComputeConfiguration) throws -> (data: DataSet, trainer: FusedTrainer) {
     let d = try sample()
     let compact = try #require(CompactImages(d.trainImages))
-    return (d, trainFused(d, compact: compact, seed: 11, configuration: screened, steps: 400).trainer)
+    return (d, trainFused(d, compact: compact, seed: 11, configuration: configuration, steps: 400).trainer)
 }
 
-@Test(.enabled(if: screening, "no AVX-512 VNNI"))
+@Test(.enabled(if: screening, "no AVX2/FMA"))
 func screenedLabelsAreTheExactLabels() throws {
-    let (d, trainer) = try trained()
-    for images in [d.trainImages, d.testImages] {
-        let compact = try #require(CompactImages(images))
-        let (exact, screened) = bothWays(trainer, compact)
-        #expect(screened.labels == exact.labels)
-        // The bound settles most rows (1–3 % are left to Double on Fashion-MNIST).
-        #expect(screened.exactRows < images.rows / 10, "\(screened.exactRows) of \(images.rows) rows computed exactly")
+    var exactRows: [[Int]] = []
+    for configuration in screenedConfigurations {
+        let (d, trainer) = try trained(configuration)
+        var counts: [Int] = []
+        for images in [d.trainImages, d.testImages] {
+            let compact = try #require(CompactImages(images))
+            let (exact, screened) = bothWays(trainer, compact)
+            #expect(screened.labels == exact.labels, "\(configuration)")
+            // The bound settles most rows (1–3 % are left to Double on Fashion-MNIST).
+            #expect(screened.exactRows < images.rows / 10, "\(screened.exactRows) of \(images.rows) rows computed exactly")
+            counts.append(screened.exactRows)
+        }
+        exactRows.append(counts)
     }
+    // The integers are the same with vpmaddwd and vpdpwssd, so the same rows are left open.
+    #expect(Set(exactRows).count == 1, "rows computed exactly per kernel set: \(exactRows)")
 }
 
 /// Two classes whose outputs differ by about 1e-12 — far below the integer
 /// product's error — and beat every other class: the bound cannot settle the
 /// order between them, so nearly every row must be left to the exact
 /// computation (without the bound none is), and the labels are the exact ones.
-@Test(.enabled(if: screening, "no AVX-512 VNNI"))
-func nearTiesAreComputedExactly() throws {
-    let (d, trainer) = try trained()
+@Test(.enabled(if: screening, "no AVX2/FMA"), arguments: screenedConfigurations)
+func nearTiesAreComputedExactly(configuration: ComputeConfiguration) throws {
+    let (d, trainer) = try trained(configuration)
     var network = trainer.network
     for j in 0..<network.hiddenSize {
         let w = network.w2.values[j * 10 + 2]
@@ -52,7 +62,7 @@ func nearTiesAreComputedExactly() throws {
     }
     network.b2[0] = 20
     network.b2[1] = 20
-    let near = FusedTrainer(network: network, batchSize: 100, configuration: screened)
+    let near = FusedTrainer(network: network, batchSize: 100, configuration: configuration)
     let compact = try #require(CompactImages(d.testImages))
     let (exact, screened) = bothWays(near, compact)
     #expect(Set(exact.labels) == [0, 1], "the two classes win, both of them")
@@ -73,9 +83,9 @@ private func repainted(_ images: Matrix, with palette: [Double]) -> Matrix {
 /// Pixel values that are not k/255 (negative, above 1, irregular): the
 /// palette's integers then carry an error of their own, which the bound covers.
 /// (Without the bound, some of these labels differ from the exact ones.)
-@Test(.enabled(if: screening, "no AVX-512 VNNI"))
-func screeningWorksForAnyPalette() throws {
-    let (d, trainer) = try trained()
+@Test(.enabled(if: screening, "no AVX2/FMA"), arguments: screenedConfigurations)
+func screeningWorksForAnyPalette(configuration: ComputeConfiguration) throws {
+    let (d, trainer) = try trained(configuration)
     let images = repainted(d.testImages, with: [-0.31, 0.07, 0.5, 0.77, 1.3, 2.0, 1e-3, 0.333333])
     let compact = try #require(CompactImages(images))
     let (exact, screened) = bothWays(trainer, compact)
@@ -85,9 +95,9 @@ func screeningWorksForAnyPalette() throws {
 }
 
 /// A NaN or infinite pixel, or an infinite weight: no screening, the exact kernels decide.
-@Test(.enabled(if: screening, "no AVX-512 VNNI"))
-func nonFiniteValuesAreLeftToTheExactKernels() throws {
-    let (d, trainer) = try trained()
+@Test(.enabled(if: screening, "no AVX2/FMA"), arguments: screenedConfigurations)
+func nonFiniteValuesAreLeftToTheExactKernels(configuration: ComputeConfiguration) throws {
+    let (d, trainer) = try trained(configuration)
     for bad: [(row: Int, value: Double)] in [[(3, .nan)], [(7, .infinity)], [(3, .nan), (7, -.infinity)]] {
         var images = repainted(d.testImages, with: [0.25, 0.5, 1])
         for (row, value) in bad { images.values[row * 784 + 400] = value }
@@ -98,15 +108,15 @@ func nonFiniteValuesAreLeftToTheExactKernels() throws {
     }
     var network = trainer.network
     network.w1.values[400 * 50 + 3] = .infinity
-    let infinite = FusedTrainer(network: network, batchSize: 100, configuration: screened)
+    let infinite = FusedTrainer(network: network, batchSize: 100, configuration: configuration)
     let plain = try #require(CompactImages(d.testImages))
     #expect(bothWays(infinite, plain).screened.exactRows == plain.rows)
 }
 
 /// Random networks from tiny to huge weights (σ = 0.001 … 10, biases too):
 /// wherever the bound lands, the labels are the exact ones.
-@Test(.enabled(if: screening, "no AVX-512 VNNI"))
-func screeningAgreesOnRandomNetworks() throws {
+@Test(.enabled(if: screening, "no AVX2/FMA"), arguments: screenedConfigurations)
+func screeningAgreesOnRandomNetworks(configuration: ComputeConfiguration) throws {
     let d = try sample()
     let compact = try #require(CompactImages(d.testImages))
     var g = SeededGenerator(seed: 21)
@@ -114,7 +124,7 @@ func screeningAgreesOnRandomNetworks() throws {
         var network = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, weightInitStd: std, using: &g)
         network.b1 = network.b1.map { _ in Double.random(in: -std...std, using: &g) }
         network.b2 = network.b2.map { _ in Double.random(in: -std...std, using: &g) }
-        let trainer = FusedTrainer(network: network, batchSize: 100, configuration: screened)
+        let trainer = FusedTrainer(network: network, batchSize: 100, configuration: configuration)
         let (exact, screened) = bothWays(trainer, compact)
         #expect(screened.labels == exact.labels, "σ = \(std)")
         #expect(screened.exactRows < compact.rows, "σ = \(std): the bound settles some rows")

@@ -13,7 +13,7 @@
 enum {
     CK_CPU_AVX2_FMA = 1,      ///< AVX2 and FMA: the avx2 kernels
     CK_CPU_AVX512 = 2,        ///< AVX-512F, VL and BW (with AVX2, FMA): the avx512 kernels
-    CK_CPU_AVX512_VNNI = 4,   ///< also AVX-512 VNNI: the screened evaluations
+    CK_CPU_AVX512_VNNI = 4,   ///< also AVX-512 VNNI: the screened evaluations' integer product by vpdpwssd
 };
 
 /// What this CPU can run (CK_CPU_* bits), read once from cpuid.
@@ -138,14 +138,16 @@ void ck_predict_labels_compact(const ck_compact *set, long r0, long r1,
                                const double *w1, long w1RowStride, const double *b1, long hidden,
                                const double *w2, const double *b2, long outputs, long wide, long *out);
 
-/// Quantized first-layer weights for screened evaluations (see Screening.c):
-/// 0 unless the CPU has AVX-512 VNNI (CK_CPU_AVX512_VNNI), hidden ≤ 56,
-/// outputs ≤ 16, w1RowStride = ck_padded(hidden, 1) (the AVX-512 layout of a
-/// FusedTrainer) and every parameter is finite. Made once per evaluation; the
-/// parameters must not change while it is used.
+/// Quantized first-layer weights for screened evaluations (see Screening.c)
+/// with the kernel set `wide` (0: AVX2, 1: AVX-512; the integer product by
+/// vpdpwssd where the CPU also has VNNI, else by vpmaddwd): 0 unless the CPU
+/// has that set, w1RowStride = ck_padded(hidden, wide) ≤ 52 (AVX2) or 56
+/// (AVX-512) — the layout of a FusedTrainer —, outputs ≤ 16 and every
+/// parameter is finite. Made once per evaluation; the parameters must not
+/// change while it is used.
 typedef struct ck_quant ck_quant;
 ck_quant *ck_quant_create(const double *w1, long w1RowStride, long inputs, const double *b1, long hidden,
-                          const double *w2, const double *b2, long outputs);
+                          const double *w2, const double *b2, long outputs, long wide);
 void ck_quant_destroy(ck_quant *quant);
 
 /// ck_predict_labels_compact (the same labels, bit for bit) with the first
