@@ -13,8 +13,9 @@ public struct BuildOptions: Sendable {
     /// Build only the chapters whose file name or slug matches, or only the cell with this label.
     public var only: String?
     public var quiet = false
-    /// Where the `source` directive reads `Sources/` from: the tool's own checkout.
-    public var sourceRoot: String = ToolLocation.rootOrWorkingDirectory
+    /// Where the `source` directive reads `Sources/DeepLearning` from; nil: the
+    /// workbook folder when it has one, else the tool's own checkout (``LibrarySources``).
+    public var sourceRoot: String?
     /// Set when this build is one edition of several (see `EditionBuilder`):
     /// its language, the shared cache and settings, its counterparts' figure words.
     public var edition: EditionContext?

@@ -49,7 +49,8 @@ public struct WorkbookBuilder: Sendable {
 
         // 2. Check everything before anything runs.
         let data = DataProvider(configured: options.data ?? settings.settings.data, workbookRoot: workbookRoot)
-        let context = RunContext(defaultSeed: UInt64(max(0, settings.settings.seed)), data: data, sourceRoot: options.sourceRoot,
+        let context = RunContext(defaultSeed: UInt64(max(0, settings.settings.seed)), data: data,
+                                 sourceRoot: options.sourceRoot ?? LibrarySources.root(workbookRoot: workbookRoot),
                                  compute: options.compute)
         let executor = Executor(
             registry: registry,

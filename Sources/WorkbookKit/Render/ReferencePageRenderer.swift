@@ -37,9 +37,11 @@ struct ReferencePageRenderer {
             body += "<section id=\"\(HTML.escape(directive.name))\">\n<h2><code>\(HTML.escape(directive.name))</code></h2>\n"
             body += "<p>\(HTML.escape(directive.summary))</p>\n"
             body += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">\(HTML.escape(words.parameter))</th><th scope=\"col\">\(HTML.escape(words.accepts))</th><th scope=\"col\">\(HTML.escape(words.defaultValue))</th><th scope=\"col\">\(HTML.escape(words.meaning))</th></tr></thead>\n<tbody>\n"
+            let own = Set(directive.parameters.map(\.name))
             for spec in directive.allParameters {
-                // data-label names the column when a phone shows each row as a block.
-                body += "<tr><td><code>\(HTML.escape(spec.name))</code></td><td data-label=\"\(HTML.escape(words.accepts))\">\(HTML.escape(spec.accepts))</td>"
+                // data-label names the column when a phone shows each row as a block;
+                // "common" marks the parameters every directive takes (printed once).
+                body += "<tr\(own.contains(spec.name) ? "" : " class=\"common\"")><td><code>\(HTML.escape(spec.name))</code></td><td data-label=\"\(HTML.escape(words.accepts))\">\(HTML.escape(spec.accepts))</td>"
                 body += "<td data-label=\"\(HTML.escape(words.defaultValue))\">\(spec.defaultValue.map { "<code>\(HTML.escape($0.isEmpty ? "\"\"" : $0))</code>" } ?? (spec.isOptional ? "<em>\(HTML.escape(words.optional))</em>" : "<em>\(HTML.escape(words.required))</em>"))</td>"
                 body += "<td class=\"meaning\">\(HTML.escape(spec.doc))</td></tr>\n"
             }

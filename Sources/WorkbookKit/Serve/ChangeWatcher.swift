@@ -15,6 +15,17 @@ public struct ChangeWatcher: Sendable {
     public var paths: [String]
     public private(set) var snapshot: [String: Stamp]
 
+    /// What `workbook serve` watches for a build: the chapters folder (with its
+    /// `workbook.yml` and the editions' folders), the data folder if one was given, and
+    /// the library folder `source` cells read — the workbook folder's own
+    /// `Sources/DeepLearning`, else the tool checkout's (``LibrarySources``). The
+    /// library's text is part of those cells' cache key, so an edit there reruns just them.
+    public static func paths(for build: BuildOptions) -> [String] {
+        let library = LibrarySources.folder(chapters: build.chapters, sourceRoot: build.sourceRoot)
+        return [build.chapters] + (build.data.map { [$0] } ?? [])
+            + (FileManager.default.fileExists(atPath: library) ? [library] : [])
+    }
+
     public init(paths: [String]) {
         self.paths = paths
         self.snapshot = Self.scan(paths)

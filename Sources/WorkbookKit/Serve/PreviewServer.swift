@@ -18,14 +18,8 @@ public struct ServeOptions: Sendable {
         self.build = build
     }
 
-    /// The chapters folder (with its `workbook.yml`), the data folder if one was given, and
-    /// the DeepLearning sources that `source` cells show (their text is part of those cells'
-    /// cache key, so an edit there reruns just them).
-    public var watchedPaths: [String] {
-        let library = (build.sourceRoot as NSString).appendingPathComponent("Sources/DeepLearning")
-        return [build.chapters] + (build.data.map { [$0] } ?? [])
-            + (FileManager.default.fileExists(atPath: library) ? [library] : [])
-    }
+    /// What the server watches (see ``ChangeWatcher/paths(for:)``).
+    public var watchedPaths: [String] { ChangeWatcher.paths(for: build) }
 }
 
 /// What happened to a build started by the server; the command line prints it.

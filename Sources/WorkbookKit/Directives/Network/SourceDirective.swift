@@ -1,8 +1,9 @@
 import Foundation
 
 /// Shows the Swift source of a DeepLearning function or type, read from
-/// `<sourceRoot>/Sources/DeepLearning/*.swift` when the cell runs, so the
-/// page always shows the code the tool was built from.
+/// `<sourceRoot>/Sources/DeepLearning/*.swift` when the cell runs — the workbook
+/// folder's own library when it has one (``LibrarySources``), else the tool's
+/// checkout — so the page shows the code as it is now.
 ///
 /// Caching: the text of every library source file enters the cache key
 /// (``inputs(_:context:)``), so an edited `Sources/DeepLearning` file shows at once.
@@ -70,7 +71,7 @@ struct SwiftDeclaration: Equatable {
 /// multi-line and raw strings and interpolations) — enough for the library's
 /// own code, not a Swift parser.
 enum SwiftDeclarationScanner {
-    static let libraryDirectory = "Sources/DeepLearning"
+    static let libraryDirectory = LibrarySources.directory
 
     /// A hash of the library's source files, for the cache key.
     static func libraryFingerprint(root: String) -> String {
@@ -88,7 +89,7 @@ enum SwiftDeclarationScanner {
         let directory = (root as NSString).appendingPathComponent(libraryDirectory)
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw CellFailure("cannot read \(directory)", at: parameter,
-                              hint: "the source directive reads the DeepLearning sources of the tool's checkout")
+                              hint: "the source directive reads Sources/DeepLearning of the workbook folder, or else of the tool's checkout")
         }
         var declarations: [SwiftDeclaration] = []
         for file in files.filter({ $0.hasSuffix(".swift") }).sorted() {
