@@ -24,7 +24,9 @@ public enum ChapterLoader {
     public static func loadChapters(in directory: String, workbookRoot: String? = nil) throws -> [Chapter] {
         let root = workbookRoot ?? URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
             .deletingLastPathComponent().path
-        return try chapterPaths(in: directory).map { loadChapter(at: $0, workbookRoot: root) }
+        var chapters = try chapterPaths(in: directory).map { loadChapter(at: $0, workbookRoot: root) }
+        PageNames.assign(&chapters)
+        return chapters
     }
 
     /// Reads and parses one chapter file; see `loadChapters(in:workbookRoot:)`.
