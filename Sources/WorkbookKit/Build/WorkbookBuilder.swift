@@ -31,9 +31,10 @@ public struct WorkbookBuilder: Sendable {
         if options.edition?.isFirst == false { settings.diagnostics = [] }
         let chapters = try ChapterLoader.loadChapters(in: options.chapters, workbookRoot: workbookRoot)
             .map { $0.withCanonicalFigureWords(options.edition?.figureWords ?? [:]) }
-        var sources: [String: String] = [:]
-        sources[settingsPath] = settings.source
-        for chapter in chapters { sources[chapter.path] = chapter.source }
+        // Each source with its line starts, found once: diagnostics show their line from it.
+        var sources: [String: SourceLines] = [:]
+        sources[settingsPath] = settings.source.map(SourceLines.init)
+        for chapter in chapters { sources[chapter.path] = SourceLines(chapter.source) }
         // `--only` selects chapters (by file name or slug) or one cell (by label). Every
         // chapter is still read and checked, so numbering, navigation and cross-references
         // stay those of the whole workbook; only the selected pages are run and written.
@@ -87,7 +88,7 @@ public struct WorkbookBuilder: Sendable {
         var seen: Set<Diagnostic> = []
         diagnostics = diagnostics.filter { seen.insert($0).inserted }.sorted { $0.location < $1.location }
         for diagnostic in diagnostics {
-            log.diagnostic(diagnostic.formatted(source: sources[diagnostic.location.file]))
+            log.diagnostic(diagnostic.formatted(lines: sources[diagnostic.location.file]))
         }
 
         // 3. Run.
@@ -110,7 +111,7 @@ public struct WorkbookBuilder: Sendable {
         let printed = Set(diagnostics)
         let runtime = results.flatMap(\.diagnostics).filter { !printed.contains($0) }
         for diagnostic in runtime {
-            log.diagnostic(diagnostic.formatted(source: sources[diagnostic.location.file]))
+            log.diagnostic(diagnostic.formatted(lines: sources[diagnostic.location.file]))
         }
         var report = BuildReport(chapters: selected.count, ran: 0, cached: 0, failed: 0, skipped: 0,
                                  diagnostics: diagnostics + runtime, slowest: [], seconds: 0)
@@ -131,7 +132,7 @@ public struct WorkbookBuilder: Sendable {
     /// Writes the stylesheet, the index, the reference, and for each selected chapter its
     /// figures, page and record, then the timings.
     private func write(chapters: [Chapter], selected: Set<Int>, plans: [CellPlan], results: [CellResult],
-                       site: SiteMap, math: [MathRendering.Rendered], problems: [[Diagnostic]], sources: [String: String],
+                       site: SiteMap, math: [MathRendering.Rendered], problems: [[Diagnostic]], sources: [String: SourceLines],
                        to outputURL: URL) throws {
         let writer = OutputWriter(directory: outputURL)
         try writer.prepare()
@@ -170,7 +171,7 @@ public struct WorkbookBuilder: Sendable {
             let page = ChapterPageRenderer(
                 chapter: chapter, number: site.entries[index].number, results: shownResults, figureFiles: figureFiles,
                 prose: ProseRenderer(math: math[index].html, site: site, currentFile: chapter.slug + ".html"),
-                site: site, problems: problems[index], diagnosticText: { $0.formatted(source: sources[$0.location.file]) })
+                site: site, problems: problems[index], diagnosticText: { $0.formatted(lines: sources[$0.location.file]) })
             try writer.write(page.render(), to: chapter.slug + ".html")
             try writer.write(ChapterRecord.json(chapter: chapter, results: chapterResults, figureFiles: figureFiles).render(),
                              to: chapter.slug + ".json")

@@ -14,8 +14,14 @@ extension Diagnostic {
     /// are left out when `source` is nil or the line does not exist. Tabs in
     /// the source line are kept in the caret line so the caret stays aligned.
     public func formatted(source: String?) -> String {
+        formatted(lines: source.map(SourceLines.init))
+    }
+
+    /// The same, with the line looked up in `lines` (built once per file: looking
+    /// each line up from the start of the file made 20 000 diagnostics take 95 s).
+    public func formatted(lines: SourceLines?) -> String {
         var out = description
-        if let source, let line = Self.line(location.line, of: source) {
+        if let line = lines?.line(location.line) {
             let (text, column) = Self.window(of: line, around: location.column)
             out += "\n" + text + "\n" + caretLine(under: text, column: column)
         }
@@ -28,7 +34,8 @@ extension Diagnostic {
 
     /// Formats several diagnostics, looking up each one's source by file name.
     public static func formatted(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
-        diagnostics.map { $0.formatted(source: sources[$0.location.file]) }.joined(separator: "\n")
+        let lines = sources.mapValues(SourceLines.init)
+        return diagnostics.map { $0.formatted(lines: lines[$0.location.file]) }.joined(separator: "\n")
     }
 
     private func caretLine(under text: String, column: Int) -> String {
@@ -67,24 +74,4 @@ extension Diagnostic {
         return (text, column - start + head.utf8.count)
     }
 
-    /// Line `number` of `source`, found by skipping newlines with `memchr`
-    /// (no `Character` splitting of the whole file per diagnostic, which made
-    /// 4 000 diagnostics in one file take 13 s, and no generic slicing, which
-    /// is slow in debug builds).
-    static func line(_ number: Int, of source: String) -> String? {
-        guard number >= 1 else { return nil }
-        var text = source
-        return text.withUTF8 { bytes -> String? in
-            guard let base = bytes.baseAddress else { return number == 1 ? "" : nil }
-            var start = 0
-            for _ in 1..<number {
-                guard let newline = memchr(base + start, 10, bytes.count - start) else { return nil }
-                start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            var end = memchr(base + start, 10, bytes.count - start)
-                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-            if end > start, base[end - 1] == 13 { end -= 1 }
-            return String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-        }
-    }
 }
