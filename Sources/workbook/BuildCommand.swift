@@ -31,7 +31,6 @@ struct Build: ParsableCommand {
         var options = locations.buildOptions
         options.useCache = !noCache
         options.only = only
-        options.quiet = quiet
         let terminal = Terminal()
         let builder = EditionBuilder(options: options, only: edition, log: terminal.log(quiet: quiet))
         let reports: [EditionBuilder.Report]

@@ -8,22 +8,28 @@ import WorkbookKit
 struct Terminal: Sendable {
     let isInteractive = isatty(STDERR_FILENO) != 0
 
+    /// Where a build's events go: lines for the terminal, and the live bar of
+    /// long cells when standard error is a terminal.
     func log(quiet: Bool) -> BuildLog {
         let interactive = isInteractive
         let bars = ProgressBars()
-        return BuildLog(
-            info: { line in
+        return BuildLog { event in
+            if case .cellProgress(let progress) = event {
+                guard interactive, !quiet, let line = bars.line(for: progress) else { return }
+                FileHandle.standardError.write(Data(("\r\u{1B}[2K" + ControlCharacters.visible(line)).utf8))
+                return
+            }
+            switch BuildEventLines.line(for: event, quiet: quiet) {
+            case .output(let line)?:
                 if interactive { Terminal.clearLine() }
                 print(ControlCharacters.visible(line))
-            },
-            diagnostic: { text in
+            case .error(let text)?:
                 if interactive { Terminal.clearLine() }
                 FileHandle.standardError.write(Data(ControlCharacters.visible(text.hasSuffix("\n") ? text : text + "\n").utf8))
-            },
-            progress: { location, fraction, status in
-                guard interactive, !quiet, let line = bars.line(for: location, fraction: fraction, status: status) else { return }
-                FileHandle.standardError.write(Data(("\r\u{1B}[2K" + ControlCharacters.visible(line)).utf8))
-            })
+            case nil:
+                break
+            }
+        }
     }
 
     static func clearLine() {
@@ -50,28 +56,22 @@ struct Terminal: Sendable {
 }
 
 /// The live bar of long cells: at most ten redraws a second, with the time
-/// left estimated from the pace so far.
+/// left at the pace so far.
 final class ProgressBars: @unchecked Sendable {
     private let lock = NSLock()
-    private var started: [String: Double] = [:]
     private var lastDraw = 0.0
 
-    func line(for location: String, fraction: Double, status: String) -> String? {
+    func line(for progress: CellProgress) -> String? {
         let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
         lock.lock(); defer { lock.unlock() }
-        let start = started[location] ?? now
-        started[location] = start
-        guard now - lastDraw >= 0.1 || fraction >= 1 else { return nil }
+        guard now - lastDraw >= 0.1 || progress.fraction >= 1 else { return nil }
         lastDraw = now
         let width = 24
-        let clamped = min(max(fraction, 0), 1)
+        let clamped = min(max(progress.fraction, 0), 1)
         let filled = Int((clamped * Double(width)).rounded())
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        var line = "\(location) [\(bar)] \(Int(clamped * 100))% \(status)"
-        let elapsed = now - start
-        if clamped > 0.02, elapsed > 1 {
-            line += String(format: ", %.0fs left", elapsed * (1 - clamped) / clamped)
-        }
+        var line = "\(progress.cell.place) [\(bar)] \(Int(clamped * 100))% \(progress.message)"
+        if let left = progress.secondsLeft { line += String(format: ", %.0fs left", left) }
         return line
     }
 }

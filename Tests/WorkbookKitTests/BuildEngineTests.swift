@@ -46,8 +46,8 @@ private func build(_ root: URL, output: String = "output", useCache: Bool = true
     options.output = root.appendingPathComponent(output).path
     options.useCache = useCache
     options.jobs = jobs
-    let lines = LineCollector()
-    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { lines.add(info: $0) }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    let lines = EventCollector()
+    let report = try WorkbookBuilder(options: options, log: lines.log).build()
     return (report, lines.infos)
 }
 
@@ -151,8 +151,8 @@ private func snapshot(_ directory: URL) throws -> [String: Data] {
     var options = BuildOptions()
     options.chapters = root.appendingPathComponent("chapters").path
     options.output = root.appendingPathComponent("output").path
-    let lines = LineCollector()
-    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    let lines = EventCollector()
+    let report = try WorkbookBuilder(options: options, log: lines.log).build()
     #expect(!report.succeeded)
     #expect(lines.diagnostics.contains { $0.contains(":5:5: error: reference to unknown label '@fig-nowhere'") })
     #expect(lines.diagnostics.contains { $0.contains(":10:8: error: label '../../x' may contain only letters") })
@@ -188,11 +188,39 @@ private func snapshot(_ directory: URL) throws -> [String: Data] {
     var options = BuildOptions()
     options.chapters = root.appendingPathComponent("chapters").path
     options.output = root.appendingPathComponent("output").path
-    let lines = LineCollector()
-    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    let lines = EventCollector()
+    let report = try WorkbookBuilder(options: options, log: lines.log).build()
     #expect(report.failed == 1)
     #expect(lines.diagnostics.count == 1)
     #expect(lines.diagnostics.first?.contains("error: 'points' expects integer") == true)
     let page = try String(contentsOf: root.appendingPathComponent("output/01-one.html"), encoding: .utf8)
     #expect(page.contains("<a class=\"xref\" href=\"#fig-b\">Figure&nbsp;1.2</a>"))
+}
+
+/// The build reports what it does as events, in the order of the pipeline: each chapter
+/// read once, each cell done once (counted 1…N in completion order), every page written
+/// by the commit step, the report last.
+@Test func aBuildReportsItsStepsAsEvents() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var options = BuildOptions()
+    options.chapters = root.appendingPathComponent("chapters").path
+    options.output = root.appendingPathComponent("output").path
+    options.jobs = 2
+    let collected = EventCollector()
+    let report = try WorkbookBuilder(options: options, log: collected.log).build()
+    let read = collected.events.compactMap { if case .chapterRead(let path) = $0 { path } else { nil } }
+    #expect(read.map { ($0 as NSString).lastPathComponent } == ["01-one.md", "02-two.md"])
+    let cells = collected.cells
+    #expect(cells.count == 3)
+    #expect(cells.map(\.finished).sorted() == [1, 2, 3] && cells.allSatisfy { $0.total == 3 })
+    #expect(Set(cells.map(\.cell.label)).contains("fig-b"))
+    #expect(cells.allSatisfy { $0.reason == "ran: new cell" })
+    #expect(cells.first { $0.cell.label == "fig-b" }?.cell.page == "01-one.html")
+    let started = collected.events.filter { if case .cellStarted = $0 { true } else { false } }
+    #expect(started.count == 3)
+    let written = collected.events.compactMap { if case .pageWritten(let path, _) = $0 { path } else { nil } }
+    #expect(written.contains("01-one.html") && written.contains("index.html") && written.contains("timings.json"))
+    guard case .buildFinished(let finished)? = collected.events.last else { Issue.record("no buildFinished last"); return }
+    #expect(finished.ran == report.ran && report.ran == 3)
 }

@@ -37,10 +37,10 @@ private func arguments(_ directive: Directive, _ body: String, registry: Directi
     return arguments
 }
 
-private func executor(data: URL?, sourceRoot: String, registry: DirectiveRegistry) -> Executor {
+private func executor(data: URL?, sourceRoot: String, registry: DirectiveRegistry) -> RunStep {
     let provider = DataProvider(configured: data?.path, workbookRoot: data?.deletingLastPathComponent().path ?? "/nonexistent",
                                 toolRoot: data?.deletingLastPathComponent().path ?? "/nonexistent")
-    return Executor(registry: registry, cache: nil, readCache: true,
+    return RunStep(cache: nil, readCache: true,
                     context: RunContext(defaultSeed: 1, data: provider, sourceRoot: sourceRoot), jobs: 1)
 }
 
@@ -109,8 +109,10 @@ private func executor(data: URL?, sourceRoot: String, registry: DirectiveRegistr
     let outputs: [CellOutput] = [.note(String(repeating: "a long note ", count: 20_000)),
                                  .value(key: "x", name: "x", value: 1)]
     let key = cache.key(directive: "plot", arguments: CellArguments(), inputs: "")
+    let entry = try #require(cache.entry(outputs, under: key))
     for _ in 0..<20 {
-        DispatchQueue.concurrentPerform(iterations: 4) { _ in cache.store(outputs, under: key) }
+        // Two builds (two editions, two `serve` rebuilds) committing the same entry at once.
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in CommitStep.writeCache([entry], to: root) }
         #expect(cache.load(key) == outputs)
     }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
@@ -142,15 +144,17 @@ private final class LockedCounter: @unchecked Sendable {
 }
 
 /// Why a cell ran must not depend on which cell of a parallel first build created the
-/// cache folder: `reason` records what the cell ran with even when the folder is new.
-/// (Before, the record was skipped while the folder did not exist yet, so a later edit
-/// of that cell was reported as "new cell" — one run in a few under load.)
+/// cache folder: the record of what a cell ran with is written by the commit step even
+/// when the folder is new, and `reason` itself only reads.
 @Test func theReasonIsRecordedWhenTheCacheFolderDoesNotExistYet() throws {
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
-    let cache = CellCache(directory: root.appendingPathComponent("output/.cache"), toolIdentity: "tool")
+    let directory = root.appendingPathComponent("output/.cache")
+    let cache = CellCache(directory: directory, toolIdentity: "tool")
     let before = CellArguments(values: ["points": .integer(50)])
     let after = CellArguments(values: ["points": .integer(60)])
     #expect(cache.reason(place: "c.md#fig-b", directive: "plot", arguments: before, inputs: "") == "new cell")
+    #expect(!FileManager.default.fileExists(atPath: directory.path), "a query writes nothing")
+    CommitStep.writeCache([cache.reasonRecord(place: "c.md#fig-b", directive: "plot", arguments: before, inputs: "")], to: directory)
     #expect(cache.reason(place: "c.md#fig-b", directive: "plot", arguments: after, inputs: "") == "points changed")
 }

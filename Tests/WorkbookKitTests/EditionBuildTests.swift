@@ -84,9 +84,8 @@ private struct EditionWorkbook {
         options.chapters = chapters.path
         options.output = output.path
         options.jobs = 2
-        options.quiet = true
-        let collected = LineCollector()
-        let log = BuildLog(info: { collected.add(info: $0) }, diagnostic: { collected.add(diagnostic: $0) })
+        let collected = EventCollector()
+        let log = collected.log
         let reports = try EditionBuilder(options: options, only: edition, log: log).build()
         return (reports, collected.diagnostics)
     }

@@ -16,18 +16,45 @@ private func buildFixture(useCache: Bool = true, into root: URL? = nil) throws -
     options.output = root.appendingPathComponent("output").path
     options.useCache = useCache
     options.jobs = 2
-    let collected = LineCollector()
-    let log = BuildLog(info: { collected.add(info: $0) }, diagnostic: { collected.add(diagnostic: $0) })
+    let collected = EventCollector()
+    let log = collected.log
     let report = try WorkbookBuilder(options: options, log: log).build()
     return (root, report, collected.diagnostics, collected.infos)
 }
 
+/// Collects lines from any thread (the preview server's events in its tests).
 final class LineCollector: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var diagnostics: [String] = []
     private(set) var infos: [String] = []
     func add(diagnostic: String) { lock.lock(); diagnostics.append(diagnostic); lock.unlock() }
     func add(info: String) { lock.lock(); infos.append(info); lock.unlock() }
+}
+
+/// Collects a build's events (from any thread) for a test to look at.
+final class EventCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var events: [BuildEvent] = []
+
+    var log: BuildLog { BuildLog { event in self.lock.lock(); self.events.append(event); self.lock.unlock() } }
+
+    /// The compiler-style text of every diagnostic event, in order.
+    var diagnostics: [String] {
+        events.compactMap { if case .diagnostic(_, let text) = $0 { text } else { nil } }
+    }
+
+    /// Every cell that is done, in completion order.
+    var cells: [CellDone] {
+        events.compactMap {
+            switch $0 {
+            case .cellFinished(let done), .cellCached(let done), .cellFailed(let done), .cellSkipped(let done): done
+            default: nil
+            }
+        }
+    }
+
+    /// `chapters/01-x.md:5 plot fig-a (ran: new cell)` for each cell that is done.
+    var infos: [String] { cells.map { "\($0.cell.place) \($0.cell.label) (\($0.reason))" } }
 }
 
 @Test func fixtureBuildsPagesRecordsAndDiagnostics() throws {

@@ -157,8 +157,8 @@ func unreadableChapterIsALocatedError() throws {
     var options = BuildOptions()
     options.chapters = root.appendingPathComponent("chapters").path
     options.output = root.appendingPathComponent("output").path
-    let collected = LineCollector()
-    _ = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { collected.add(diagnostic: $0) })).build()
+    let collected = EventCollector()
+    _ = try WorkbookBuilder(options: options, log: collected.log).build()
     let text = try #require(collected.diagnostics.first { $0.contains("'seed' must be a whole number") })
     #expect(text.contains("workbook.yml:2:7: error"))
     #expect(text.contains("\nseed: lots\n      ^~~~"))

@@ -54,7 +54,7 @@ private let figure = OutputFigure(
     defer { try? FileManager.default.removeItem(at: root) }
     let cache = CellCache(directory: root.appendingPathComponent(".cache"), toolIdentity: "test")
     let outputs: [CellOutput] = [.value(key: "loss", name: "loss", value: .nan), .numbers(key: "v", name: "v", values: [.infinity, -.infinity, 1]), .figure(figure)]
-    cache.store(outputs, under: "k1")
+    CommitStep.writeCache([try #require(cache.entry(outputs, under: "k1"))], to: cache.directory)
     let loaded = try #require(cache.load("k1"))
     guard case .value(_, _, let v, _) = loaded[0], case .numbers(_, _, let vs) = loaded[1] else { Issue.record("shape"); return }
     #expect(v.isNaN)
@@ -108,7 +108,8 @@ private let figure = OutputFigure(
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let cache = CellCache(directory: root.appendingPathComponent(".cache"), toolIdentity: "test")
-    cache.store([.figure(OutputFigure(name: "p", svg: planted[1], description: ""))], under: "bad")
+    CommitStep.writeCache([try #require(cache.entry([.figure(OutputFigure(name: "p", svg: planted[1], description: ""))], under: "bad"))],
+                          to: cache.directory)
     #expect(cache.load("bad") == nil)
 }
 

@@ -16,9 +16,7 @@ import Testing
 private func renderPage(_ source: String, path: String, figureFiles: [String: [String]] = [:]) -> String {
     let chapter = Chapter.parse(source: source, path: path)
     let context = RunContext(defaultSeed: 1, data: DataProvider(configured: nil, workbookRoot: "/nonexistent"), sourceRoot: "/nonexistent")
-    let executor = Executor(registry: .standard, cache: nil, readCache: false, context: context, jobs: 1)
-    let plans = executor.plan([chapter])
-    let results = executor.run(plans) { _ in }
+    let (plans, results) = planAndRun([chapter], context: context)
     let site = SiteMapBuilder.make(title: "Fixture workbook", chapters: [chapter], plans: plans)
     return ChapterPageRenderer(
         chapter: chapter, number: 1, results: results, figureFiles: figureFiles,
@@ -76,8 +74,7 @@ private func renderPage(_ source: String, path: String, figureFiles: [String: [S
         """
     let chapter = Chapter.parse(source: source, path: "chapters/01-record.md")
     let context = RunContext(defaultSeed: 1, data: DataProvider(configured: nil, workbookRoot: "/nonexistent"), sourceRoot: "/nonexistent")
-    let executor = Executor(registry: .standard, cache: nil, readCache: false, context: context, jobs: 1)
-    let results = executor.run(executor.plan([chapter])) { _ in }
+    let results = planAndRun([chapter], context: context).results
     let record = ChapterRecord.json(chapter: chapter, results: results, figureFiles: ["fig-loss": ["01-record/fig-loss.svg"]])
     try GoldenFile.check(record.render(), against: "record-loss.json")
 }

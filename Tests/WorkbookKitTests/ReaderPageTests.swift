@@ -9,15 +9,13 @@ import Testing
 private func page(_ source: String, path: String = "chapters/01-t.md") -> (page: String, index: String, chapter: Chapter) {
     let chapter = Chapter.parse(source: source, path: path)
     let context = RunContext(defaultSeed: 1, data: DataProvider(configured: nil, workbookRoot: "/nonexistent"), sourceRoot: "/nonexistent")
-    let executor = Executor(registry: .standard, cache: nil, readCache: false, context: context, jobs: 1)
-    let plans = executor.plan([chapter])
-    let results = executor.run(plans) { _ in }
+    let (plans, results) = planAndRun([chapter], context: context)
     let site = SiteMapBuilder.make(title: "T", chapters: [chapter], plans: plans)
     let html = ChapterPageRenderer(
         chapter: chapter, number: 1, results: results, figureFiles: [:],
         prose: ProseRenderer(math: MathRendering.render(chapter).html, site: site, currentFile: chapter.slug + ".html"),
         site: site, diagnosticText: { $0.formatted(source: source) }).render()
-    let index = IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: [chapter], plans: plans, results: results)).render()
+    let index = IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: [chapter], cells: zip(plans, results).map { ($0.chapterIndex, $1) })).render()
     return (html, index, chapter)
 }
 

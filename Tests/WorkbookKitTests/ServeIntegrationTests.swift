@@ -72,7 +72,6 @@ func serverServesRebuildsAndRefusesTraversal() async throws {
     build.chapters = chapters.path
     build.output = root.appendingPathComponent("output").path
     build.jobs = 1
-    build.quiet = true
     var options = ServeOptions(build: build)
     options.port = 0
     let events = LineCollector()

@@ -66,8 +66,8 @@ struct SwiftCellBuildTests {
         options.output = root.appendingPathComponent("output").path
         options.useCache = useCache
         options.jobs = 2
-        let collected = LineCollector()
-        let log = BuildLog(info: { collected.add(info: $0) }, diagnostic: { collected.add(diagnostic: $0) })
+        let collected = EventCollector()
+        let log = collected.log
         let report = try WorkbookBuilder(options: options, log: log).build()
         return (root, report, collected.diagnostics, collected.infos)
     }

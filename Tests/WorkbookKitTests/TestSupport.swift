@@ -1,4 +1,5 @@
 import Foundation
+@testable import WorkbookKit
 
 /// A fresh temporary folder for one test, removed by the caller with `defer`.
 func makeTemporaryDirectory() throws -> URL {
@@ -13,4 +14,10 @@ func copyFixture(_ name: String, to destination: URL) throws {
     for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
         try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: destination.appendingPathComponent(item))
     }
+}
+
+/// The plan and run steps for `chapters` (no cache): what a build would show on their pages.
+func planAndRun(_ chapters: [Chapter], context: RunContext) -> (plans: [CellPlan], results: [CellResult]) {
+    let plans = CellPlanner(registry: .standard, data: context.data).plan(chapters)
+    return (plans, RunStep(cache: nil, readCache: false, context: context, jobs: 1).run(plans).map(\.result))
 }

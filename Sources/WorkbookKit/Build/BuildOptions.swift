@@ -12,7 +12,6 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// Build only the chapters whose file name or slug matches, or only the cell with this label.
     public var only: String?
-    public var quiet = false
     /// Where the `source` directive reads `Sources/DeepLearning` from; nil: the
     /// workbook folder when it has one, else the tool's own checkout (``LibrarySources``).
     public var sourceRoot: String?
@@ -37,6 +36,34 @@ public struct BuildReport: Sendable {
     public var seconds: Double
 
     public var succeeded: Bool { failed == 0 && !diagnostics.contains { $0.severity == .error } }
+
+    public init(chapters: Int, ran: Int, cached: Int, failed: Int, skipped: Int, diagnostics: [Diagnostic],
+                slowest: [(label: String, location: SourceLocation, seconds: Double)], seconds: Double) {
+        self.chapters = chapters
+        self.ran = ran
+        self.cached = cached
+        self.failed = failed
+        self.skipped = skipped
+        self.diagnostics = diagnostics
+        self.slowest = slowest
+        self.seconds = seconds
+    }
+
+    /// The counts of `results`, and the three slowest cells that ran.
+    init(chapters: Int, results: [CellResult], diagnostics: [Diagnostic], seconds: Double) {
+        self.init(chapters: chapters, ran: 0, cached: 0, failed: 0, skipped: 0, diagnostics: diagnostics, slowest: [],
+                  seconds: seconds)
+        for result in results {
+            switch result.status {
+            case .ran: ran += 1
+            case .cached: cached += 1
+            case .error: failed += 1
+            case .skipped: skipped += 1
+            }
+        }
+        slowest = results.filter { $0.status == .ran }.sorted { $0.seconds > $1.seconds }.prefix(3)
+            .map { ($0.label, $0.cell.location, $0.seconds) }
+    }
 }
 
 /// A problem that stops the build before any page is written (no chapters folder…).

@@ -68,32 +68,25 @@ public struct CellCache: Sendable {
         return entry.outputs
     }
 
-    public func store(_ outputs: [CellOutput], under key: String) {
+    /// The entry file for `outputs` under `key`: the run step returns it and
+    /// the commit step writes it (workers never write). Nil if it cannot be encoded.
+    public func entry(_ outputs: [CellOutput], under key: String) -> CacheWrite? {
         let entry = Entry(format: CellCache.formatVersion, key: key, outputs: outputs)
-        guard let data = try? CellCache.encoder().encode(entry) else { return }
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        guard isUsableDirectory else { return }
-        try? AtomicFile.write(data, to: directory.appendingPathComponent(key + ".json"))
+        guard let data = try? CellCache.encoder().encode(entry) else { return nil }
+        return CacheWrite(file: key + ".json", data: data)
     }
 
-    /// The cache folder is used only if it is a real folder, not a link out of the output folder.
+    /// The cache folder is read only if it is a real folder, not a link out of the output folder.
     private var isUsableDirectory: Bool {
         var info = stat()
         return lstat(directory.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// What the cell at `place` (chapter path and label) last ran with, so a
-    /// rerun can say why it ran: "lr changed", "tool rebuilt", "data changed".
+    /// Why the cell at `place` (chapter path and label) ran, from what it last
+    /// ran with: "lr changed", "tool rebuilt", "data changed". A query: what
+    /// it ran with this time is `reasonRecord`, written by the commit step.
     public func reason(place: String, directive: String, arguments: CellArguments, inputs: String) -> String {
-        let url = directory.appendingPathComponent("last-" + StableHash.of([place]) + ".txt")
-        defer {
-            // The folder may not exist yet: on a first build with several jobs another
-            // cell's `store` may not have created it, and the record must not depend on that.
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            if isUsableDirectory {
-                try? AtomicFile.write([directive, toolIdentity, inputs, arguments.canonical].joined(separator: "\u{1}"), to: url)
-            }
-        }
+        let url = directory.appendingPathComponent(CellCache.reasonFile(place: place))
         guard isUsableDirectory, OutputWriter.isRegularFile(url.path),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return "new cell" }
         let parts = text.components(separatedBy: "\u{1}")
@@ -105,6 +98,14 @@ public struct CellCache: Sendable {
         if parts[1] != toolIdentity { return "tool rebuilt" }
         return "no cache entry"
     }
+
+    /// What the cell at `place` ran with, for `reason` next time.
+    public func reasonRecord(place: String, directive: String, arguments: CellArguments, inputs: String) -> CacheWrite {
+        CacheWrite(file: CellCache.reasonFile(place: place),
+                   data: Data([directive, toolIdentity, inputs, arguments.canonical].joined(separator: "\u{1}").utf8))
+    }
+
+    private static func reasonFile(place: String) -> String { "last-" + StableHash.of([place]) + ".txt" }
 
     private static func lines(_ canonical: String) -> [String: String] {
         var result: [String: String] = [:]
@@ -123,4 +124,12 @@ public struct CellCache: Sendable {
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(path)|\(size)|\(modified)"
     }
+}
+
+/// A file of the cache folder that a run produced: an entry or a reason
+/// record. Returned by the run step, written by the commit step.
+public struct CacheWrite: Sendable, Equatable {
+    /// The file's name in the cache folder.
+    public var file: String
+    public var data: Data
 }

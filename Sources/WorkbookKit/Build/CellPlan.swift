@@ -13,6 +13,14 @@ struct CellPlan: Sendable {
     var diagnostics: [Diagnostic]
     /// Set when the cell is valid but should not run in this build; it is then only read from the cache.
     var skipReason: String?
+    /// Where the cell's figures go, relative to the output folder.
+    var figureFiles: FigureFileNames
+
+    /// Which cell this is, in build events.
+    func id(page: String, output: String) -> CellID {
+        CellID(file: cell.location.file, line: cell.location.line, directive: cell.directive, label: label,
+               page: page, output: output)
+    }
 
     var isRunnable: Bool {
         (cell.kind == .swift || directive != nil && arguments != nil) && !hasError
@@ -21,6 +29,18 @@ struct CellPlan: Sendable {
     /// Whether the cell is wrong; a warning inside it (a control character, say)
     /// is shown with the cell but neither stops it being checked nor run.
     var hasError: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The file names of a cell's figures, decided when the cell is planned:
+/// `SLUG/LABEL.svg` for one figure, `SLUG/LABEL-1.svg`, `-2` … for several.
+struct FigureFileNames: Sendable, Equatable {
+    /// `01-learning-from-data/fig-samples`.
+    var base: String
+
+    /// The names of `count` figures, in the order the cell made them.
+    func names(count: Int) -> [String] {
+        count == 1 ? [base + ".svg"] : (0..<count).map { "\(base)-\($0 + 1).svg" }
+    }
 }
 
 /// What a label may look like: it becomes an HTML id and a file name, so

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The only writer of the build. Every path is relative to the output folder
-/// and checked to stay inside it; every file is written atomically.
+/// How the commit step writes (it is the only user). Every path is relative
+/// to the folder and checked to stay inside it; every file is written atomically.
 ///
 /// No write or deletion goes through a symbolic link below the output folder:
 /// each folder on the way is checked with `lstat` (a link such as
@@ -18,13 +18,17 @@ struct OutputWriter {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    func write(_ text: String, to relativePath: String) throws {
+    func write(_ data: Data, to relativePath: String) throws {
         let url = try resolve(relativePath)
         // Unchanged files are not rewritten, so their modification time stays
         // (a watcher or a browser cache sees only what changed). Only a regular
         // file is read back: never a FIFO or a link someone put there.
-        if OutputWriter.isRegularFile(url.path), let existing = try? Data(contentsOf: url), existing == Data(text.utf8) { return }
-        try AtomicFile.write(text, to: url)
+        if OutputWriter.isRegularFile(url.path), let existing = try? Data(contentsOf: url), existing == data { return }
+        try AtomicFile.write(data, to: url)
+    }
+
+    func write(_ text: String, to relativePath: String) throws {
+        try write(Data(text.utf8), to: relativePath)
     }
 
     /// Deletes figure files of `folder` that this build did not write (a cell

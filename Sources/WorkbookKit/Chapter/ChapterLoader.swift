@@ -31,12 +31,19 @@ public enum ChapterLoader {
 
     /// Reads and parses one chapter file; see `loadChapters(in:workbookRoot:)`.
     public static func loadChapter(at path: String, workbookRoot: String?) -> Chapter {
-        switch SourceFileReader.read(path, what: "chapter", root: workbookRoot) {
+        Chapter.parse(SourceFile.readChapter(path, root: workbookRoot))
+    }
+}
+
+extension Chapter {
+    /// The chapter in `file`; one with a single diagnostic if it could not be read.
+    static func parse(_ file: SourceFile) -> Chapter {
+        switch file.contents {
         case .text(let source):
-            return Chapter.parse(source: source, path: path)
+            return Chapter.parse(source: source, path: file.path)
         case .refused(let diagnostic):
-            let slug = Chapter.slug(forPath: path)
-            return Chapter(path: path, slug: slug, title: Chapter.fallbackTitle(slug: slug), summary: nil,
+            let slug = Chapter.slug(forPath: file.path)
+            return Chapter(path: file.path, slug: slug, title: Chapter.fallbackTitle(slug: slug), summary: nil,
                            blocks: [], math: [], references: [], diagnostics: [diagnostic])
         }
     }

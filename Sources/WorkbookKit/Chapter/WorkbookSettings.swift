@@ -43,9 +43,14 @@ public struct WorkbookSettings: Sendable, Equatable {
     /// Like `load(path:)`, keeping the source for caret lines. A file that is
     /// not a regular file, not UTF-8 or a symlink out of `root` is a located error.
     public static func read(path: String, root: String? = nil) -> Loaded {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return Loaded(settings: WorkbookSettings(), diagnostics: [], source: nil) }
-        switch SourceFileReader.read(path, what: "workbook.yml", root: root) {
+        interpret(SourceFile.readSettings(path, root: root), root: root)
+    }
+
+    /// The settings in a `workbook.yml` already read (nil: there is none).
+    static func interpret(_ file: SourceFile?, root: String?) -> Loaded {
+        guard let file else { return Loaded(settings: WorkbookSettings(), diagnostics: [], source: nil) }
+        let path = file.path
+        switch file.contents {
         case .refused(let diagnostic):
             return Loaded(settings: WorkbookSettings(), diagnostics: [diagnostic], source: nil)
         case .text(let text):

@@ -34,12 +34,16 @@ public struct EditionBuilder: Sendable {
     public func build() throws -> [Report] {
         let settingsPath = (options.chapters as NSString).appendingPathComponent("workbook.yml")
         let root = WorkbookBuilder.root(of: options.chapters)
-        let settings = WorkbookSettings.read(path: settingsPath, root: root)
+        let settingsFile = SourceFile.readSettings(settingsPath, root: root)
+        let settings = WorkbookSettings.interpret(settingsFile, root: root)
         let declared = settings.settings.editions
         guard !declared.isEmpty else {
             if let only { throw BuildError("--edition '\(only)': \(settingsPath) declares no editions") }
+            let files = LoadStep.Files(settingsPath: settingsPath, settings: settingsFile,
+                                       chapters: try LoadStep.chapters(in: options.chapters, workbookRoot: root, log: log),
+                                       workbookRoot: root)
             return [Report(language: nil, output: options.output,
-                           report: try WorkbookBuilder(options: options, registry: registry, log: log).build())]
+                           report: try WorkbookBuilder(options: options, registry: registry, log: log).build(ParseStep.parse(files)))]
         }
         if let only, !declared.contains(where: { $0.language.lowercased() == only.lowercased() }) {
             throw BuildError("--edition '\(only)' is not declared in \(settingsPath); editions: \(declared.map(\.language).joined(separator: ", "))")
@@ -49,7 +53,7 @@ public struct EditionBuilder: Sendable {
         let editions = declared.enumerated().map { index, declaration in
             EditionLayout(declaration, index: index, chapters: options.chapters, output: options.output)
         }
-        var present: [(layout: EditionLayout, chapters: [Chapter])] = []
+        var present: [(layout: EditionLayout, workbook: ParseStep.Workbook?)] = []
         for edition in editions {
             guard edition.folderExists else {
                 problems.append(.warning(
@@ -63,26 +67,32 @@ public struct EditionBuilder: Sendable {
                     at: edition.declaration.location,
                     hint: "tables: \(Strings.all.map(\.language).joined(separator: ", ")) (Sources/WorkbookKit/Localization)"))
             }
-            let chapters = (try? ChapterLoader.loadChapters(in: edition.chaptersFolder, workbookRoot: root)) ?? []
-            present.append((edition, chapters))
+            // Read once here, to pair the editions, and handed to the edition's build.
+            let chapters = try? LoadStep.chapters(in: edition.chaptersFolder, workbookRoot: root, log: log)
+            present.append((edition, chapters.map { chapters in
+                ParseStep.parse(LoadStep.Files(settingsPath: settingsPath, settings: settingsFile, chapters: chapters,
+                                               workbookRoot: root))
+            }))
         }
         guard let reference = present.first else {
-            for problem in problems { log.diagnostic(problem.formatted(source: settings.source)) }
+            for problem in problems { log.emit(.diagnostic(problem, text: problem.formatted(source: settings.source))) }
             throw BuildError("no edition declared in \(settingsPath) has a chapters folder")
         }
 
         // Pair every edition with the first one that exists.
         var figureWords: [String: [CellPlace: FigureWords]] = [:]
         var sources: [String: String] = [settingsPath: settings.source ?? ""]
-        for (layout, chapters) in present.dropFirst() {
+        let referenceChapters = reference.workbook?.chapters ?? []
+        for (layout, workbook) in present.dropFirst() {
+            let chapters = workbook?.chapters ?? []
             let pairs = EditionCounterparts(edition: layout.language, chapters: chapters,
-                                            reference: reference.layout.language, referenceChapters: reference.chapters)
+                                            reference: reference.layout.language, referenceChapters: referenceChapters)
             problems += pairs.diagnostics
             figureWords[layout.language] = pairs.figureWords
-            for chapter in chapters + reference.chapters { sources[chapter.path] = chapter.source }
+            for chapter in chapters + referenceChapters { sources[chapter.path] = chapter.source }
         }
         for problem in problems.sorted(by: { $0.location < $1.location }) {
-            log.diagnostic(problem.formatted(source: sources[problem.location.file]))
+            log.emit(.diagnostic(problem, text: problem.formatted(source: sources[problem.location.file])))
         }
 
         let cache = URL(fileURLWithPath: options.output, isDirectory: true).appendingPathComponent(".cache")
@@ -94,7 +104,7 @@ public struct EditionBuilder: Sendable {
                 LanguageLink(language: other.layout.language,
                              name: (Strings.table(for: other.layout.language) ?? .english)[.languageName],
                              prefix: layout.relativePath(to: other.layout),
-                             pages: other.layout.pages(other.chapters),
+                             pages: other.layout.pages(other.workbook?.chapters ?? []),
                              isCurrent: other.layout.language == layout.language)
             }
             var context = EditionContext(
@@ -106,13 +116,15 @@ public struct EditionBuilder: Sendable {
             editionOptions.chapters = layout.chaptersFolder
             editionOptions.output = layout.outputFolder
             editionOptions.edition = context
-            if !options.quiet { log.info("Edition '\(layout.language)': \(layout.chaptersFolder) → \(layout.outputFolder)") }
+            log.emit(.editionStarted(language: layout.language, chapters: layout.chaptersFolder, output: layout.outputFolder))
             do {
-                let report = try WorkbookBuilder(options: editionOptions, registry: registry, log: log).build()
+                let builder = WorkbookBuilder(options: editionOptions, registry: registry, log: log)
+                // A folder that could not be listed is tried again, for its error.
+                let report = try entry.workbook.map(builder.build) ?? builder.build()
                 reports.append(Report(language: layout.language, output: layout.outputFolder, report: report))
             } catch let error as BuildError where present.count > 1 && only == nil {
                 // One edition's failure (e.g. --only matching nothing there) does not stop the others.
-                log.diagnostic("error: edition '\(layout.language)': \(error.description)")
+                log.emit(.diagnostic(nil, text: "error: edition '\(layout.language)': \(error.description)"))
                 var failed = BuildReport(chapters: 0, ran: 0, cached: 0, failed: 0, skipped: 0, diagnostics: [], slowest: [], seconds: 0)
                 failed.failed = 1
                 reports.append(Report(language: layout.language, output: layout.outputFolder, report: failed))

@@ -94,15 +94,16 @@ struct IndexPageRenderer {
     }
 
     /// The errors of each chapter: its own error diagnostics, the problems its
-    /// page shows under the title (`problems[i]`: math, references), and those of its cells.
-    static func errors(chapters: [Chapter], problems: [[Diagnostic]] = [], plans: [CellPlan],
-                       results: [CellResult]) -> [String: ChapterErrors] {
+    /// page shows under the title (`problems[i]`: math, references), and those
+    /// of its cells (`cells`: each cell's chapter index and result).
+    static func errors(chapters: [Chapter], problems: [[Diagnostic]] = [],
+                       cells: [(chapter: Int, result: CellResult)]) -> [String: ChapterErrors] {
         var found: [String: ChapterErrors] = [:]
         for (index, chapter) in chapters.enumerated() {
             let pageProblems = index < problems.count ? problems[index] : []
             var all = Set((chapter.diagnostics + pageProblems).filter { $0.severity == .error })
             var cellOf: [Diagnostic: String] = [:]
-            for (plan, result) in zip(plans, results) where plan.chapterIndex == index {
+            for (_, result) in cells.lazy.filter({ $0.chapter == index }) {
                 for diagnostic in result.diagnostics where diagnostic.severity == .error {
                     all.insert(diagnostic)
                     if cellOf[diagnostic] == nil { cellOf[diagnostic] = result.label }

@@ -17,19 +17,19 @@ enum SwiftCellJobs {
     }
 
     /// Results of the jobs back in the order of the plans.
-    static func scatter(_ done: [[CellResult]], jobs: [[Int]]) -> [CellResult] {
-        var ordered: [(Int, CellResult)] = []
+    static func scatter<Result>(_ done: [[Result]], jobs: [[Int]]) -> [Result] {
+        var ordered: [(Int, Result)] = []
         for (job, indices) in jobs.enumerated() { ordered += zip(indices, done[job]) }
         return ordered.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 
-extension Executor {
+extension RunStep {
     /// Runs a chapter's Swift cells: from the cache when every cell's key is
     /// there, else the whole program from the top (the compiled binary itself
     /// is cached by the program's text). A cell's key is its code, the code of
     /// every Swift cell before it, the sample data and the tool's build.
-    func executeSwift(_ plans: [CellPlan]) -> [CellResult] {
+    func executeSwift(_ plans: [CellPlan], reporter: CellReporter) -> [CellRun] {
         guard let first = plans.first else { return [] }
         let file = first.cell.location.file
         // The chapter's file name and the code without its `//|` options: the same
@@ -54,7 +54,7 @@ extension Executor {
                 results[i].reason = "not run"
                 results[i].diagnostics.append(.note("not run: a Swift cell of this chapter has an error", at: plans[i].cell.bodyLocation))
             }
-            return results
+            return results.map { CellRun(result: $0) }
         }
         if readCache, let cache {
             let stored = keys.map { key in key.flatMap { cache.load($0) } }
@@ -64,22 +64,20 @@ extension Executor {
                     results[i].outputs = stored[i] ?? []
                     results[i].reason = "cached"
                 }
-                return results
+                return results.map { CellRun(result: $0) }
             }
         }
         if plans.allSatisfy({ $0.skipReason != nil }) {
-            for i in plans.indices {
-                results[i].status = .skipped
-                results[i].reason = plans[i].skipReason ?? "skipped"
-                results[i].outputs = [.note("This cell was not run: \(results[i].reason). Build without --only to run it.")]
-            }
-            return results
+            for i in plans.indices { results[i].skip(plans[i].skipReason ?? "skipped") }
+            return results.map { CellRun(result: $0) }
         }
         let firstChanged = readCache ? keys.firstIndex { key in key.flatMap { cache?.load($0) } == nil } ?? 0 : 0
         let cacheDirectory = cache?.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("workbook-swift-cells")
         var runner = SwiftChapterRunner(cacheDirectory: cacheDirectory, workingDirectory: context.data.workbookRoot)
         if let sample { runner.environment["WORKBOOK_SAMPLE_DATA"] = sample }
+        plans.forEach(reporter.started)
         let run = runner.run(file: file, cells: plans.map(\.cell.swiftSource))
+        var writes = [[CacheWrite]](repeating: [], count: plans.count)
         let how = (run.reusedBinary ? "program reused" : "program compiled") + (run.linkedLibrary ? " and cell library linked" : "")
             + String(format: " in %.2fs, ran in %.2fs", run.compileSeconds, run.runSeconds)
         for i in plans.indices {
@@ -91,7 +89,7 @@ extension Executor {
                 results[i].status = .ran
                 results[i].reason = i < firstChanged ? "ran: with its chapter's program (\(how))"
                     : "ran: \(readCache ? "no cache entry from the Swift cell at line \(plans[firstChanged].cell.location.line) on" : "--no-cache") (\(how))"
-                if let key = keys[i] { cache?.store(results[i].outputs, under: key) }
+                if let key = keys[i], let entry = cache?.entry(results[i].outputs, under: key) { writes[i] = [entry] }
             case .failed:
                 results[i].status = .error
             case .notRun:
@@ -100,7 +98,7 @@ extension Executor {
             }
         }
         results[0].seconds = run.compileSeconds + run.runSeconds
-        return results
+        return zip(results, writes).map { CellRun(result: $0, cacheWrites: $1) }
     }
 
     /// How a Swift cell's item is shown with the existing output kinds: printed
