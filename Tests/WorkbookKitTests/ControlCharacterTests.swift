@@ -59,8 +59,8 @@ private func controlCharacters(in text: String) -> [Unicode.Scalar] {
     var options = BuildOptions()
     options.chapters = chapters.path
     options.output = root.appendingPathComponent("output").path
-    let lines = LineCollector()
-    _ = try WorkbookBuilder(options: options, log: BuildLog(info: { lines.add(info: $0) }, diagnostic: { lines.add(diagnostic: $0) })).build()
+    let lines = EventCollector()
+    _ = try WorkbookBuilder(options: options, log: lines.log).build()
 
     let diagnostics = lines.diagnostics.joined(separator: "\n")
     #expect(controlCharacters(in: diagnostics).isEmpty)
@@ -108,7 +108,7 @@ private func controlCharacters(in text: String) -> [Unicode.Scalar] {
     var options = BuildOptions()
     options.chapters = chapters.path
     options.output = root.appendingPathComponent("output").path
-    let report = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { _ in })).build()
+    let report = try WorkbookBuilder(options: options, log: .silent).build()
     #expect(report.ran == 1 && report.failed == 0)
     let page = try String(contentsOfFile: options.output + "/01-c.html", encoding: .utf8)
     #expect(!page.contains("cell-failed"))
