@@ -38,7 +38,7 @@ private func chapter(_ slug: String) -> Chapter {
     var options = BuildOptions()
     options.chapters = chapters.path
     options.output = root.appendingPathComponent("output").path
-    _ = try WorkbookBuilder(options: options, log: BuildLog(info: { _ in }, diagnostic: { _ in })).build()
+    _ = try WorkbookBuilder(options: options, log: .silent).build()
     let index = try String(contentsOfFile: options.output + "/index.html", encoding: .utf8)
     #expect(index.contains("class=\"chapter-link\" href=\"index-2.html\""))
     #expect(index.contains("class=\"chapter-link\" href=\"-x.html\""))

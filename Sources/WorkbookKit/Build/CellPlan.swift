@@ -15,9 +15,11 @@ struct CellPlan: Sendable {
     var skipReason: String?
     /// Where the cell's figures go, relative to the output folder.
     var figureFiles: FigureFileNames
+    /// The cell's page, relative to the output folder (`01-learning-from-data.html`).
+    var page = ""
 
     /// Which cell this is, in build events.
-    func id(page: String, output: String) -> CellID {
+    func id(output: String) -> CellID {
         CellID(file: cell.location.file, line: cell.location.line, directive: cell.directive, label: label,
                page: page, output: output)
     }

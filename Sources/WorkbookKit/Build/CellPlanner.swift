@@ -37,6 +37,7 @@ struct CellPlanner: Sendable {
                 // to it do not become second errors; a valid cell reports a bad label.
                 plan.diagnostics += claimLabel(of: cell, for: &plan, in: &labels, report: !plan.hasError)
                 plan.figureFiles = FigureFileNames(base: "\(chapter.slug)/\(plan.label)")
+                plan.page = chapter.slug + ".html"
                 if !plan.hasError, let directive = plan.directive, let arguments = plan.arguments {
                     plan.diagnostics += preflight(directive, arguments, cell)
                 }

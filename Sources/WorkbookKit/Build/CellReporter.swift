@@ -8,7 +8,7 @@ struct CellReporter: Sendable {
     var counter: CellCounter
 
     func id(_ plan: CellPlan) -> CellID {
-        plan.id(page: Chapter.slug(forPath: plan.cell.location.file) + ".html", output: output)
+        plan.id(output: output)
     }
 
     func started(_ plan: CellPlan) {

@@ -1,5 +1,6 @@
 /// The second step: the files read by `LoadStep` as a model — the settings
-/// and one `Chapter` per file. Pure: the same files give the same model.
+/// and one `Chapter` per file, each with a page name of its own
+/// (`PageNames`). Pure: the same files give the same model.
 enum ParseStep {
     struct Workbook: Sendable {
         var settingsPath: String
@@ -18,8 +19,10 @@ enum ParseStep {
     }
 
     static func parse(_ files: LoadStep.Files) -> Workbook {
-        Workbook(settingsPath: files.settingsPath,
-                 settings: WorkbookSettings.interpret(files.settings, root: files.workbookRoot),
-                 chapters: files.chapters.map(Chapter.parse), workbookRoot: files.workbookRoot)
+        var chapters = files.chapters.map(Chapter.parse)
+        PageNames.assign(&chapters)
+        return Workbook(settingsPath: files.settingsPath,
+                        settings: WorkbookSettings.interpret(files.settings, root: files.workbookRoot),
+                        chapters: chapters, workbookRoot: files.workbookRoot)
     }
 }
