@@ -65,6 +65,9 @@ public struct TextTemplate: Sendable, Equatable {
     /// The values of the holes if `text` is exactly what this template makes
     /// (each hole matching at least one character, the shortest that fits).
     public func match(_ text: String) -> [String: String]? {
+        // Every literal piece must be in the text: most texts of a figure (tick
+        // labels, numbers) are rejected here without trying any split.
+        for case .literal(let literal) in pieces where !text.contains(literal) { return nil }
         var values: [String: String] = [:]
         return match(pieces[...], Substring(text), &values) ? values : nil
     }
