@@ -121,7 +121,9 @@ import FoundationXML
     clipped.yLimits = .fixed(0, 2)
     let plain = Axes(xLabel: "x", yLabel: "y", marks: [.line(x: [0, 1, 2], y: [0, 1, 2])])
     let svg = Figure(width: 600, height: 300, axes: [clipped, plain]).render()
-    let heights = svg.components(separatedBy: "<clipPath").dropFirst().compactMap { part -> String? in
+    // The wide drawing (its narrow layout stacks the panels, each in its own row).
+    let wide = svg.components(separatedBy: "<svg class=\"wbp-narrow\"")[0]
+    let heights = wide.components(separatedBy: "<clipPath").dropFirst().compactMap { part -> String? in
         guard let range = part.range(of: "height=\"") else { return nil }
         return String(part[range.upperBound...].prefix { $0 != "\"" })
     }
@@ -140,4 +142,46 @@ import FoundationXML
     let note = try #require(svg.components(separatedBy: "class=\"wbp-tm wbp-note\"").dropFirst().first)
     let y = try #require(note.range(of: "y=\"").map { Double(note[$0.upperBound...].prefix { $0 != "\"" }) ?? 0 })
     #expect(y > 0 && y < 300)
+}
+
+/// A figure wider than a phone's column carries a narrow layout: its panels in
+/// one column 380 px wide, drawn anew (text stays 11 px), shown by a page's
+/// stylesheet on a small screen; a narrow figure has none.
+@Test func wideFiguresCarryANarrowLayoutOfStackedPanels() throws {
+    let axes = (0..<3).map { i in Axes(title: "panel \(i)", marks: [.line(x: [0, 1], y: [0, Double(i)])]) }
+    let svg = Figure(width: 990, height: 330, axes: axes).render()
+    #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"990\" height=\"330\" role=\"img\""))
+    #expect(svg.contains("class=\"wbp-root wbp-responsive\""))
+    #expect(svg.contains("<svg class=\"wbp-wide\" width=\"100%\" height=\"100%\" viewBox=\"0 0 990 330\">"))
+    // Three 330 × 330 cells become three 380 × 330 ones (no taller than they were), one under the other.
+    #expect(svg.contains("<svg class=\"wbp-narrow\" width=\"100%\" height=\"100%\" viewBox=\"0 0 380 990\">"))
+    #expect(svg.contains("--wbp-aspect:990/330;--wbp-narrow-aspect:380/990;--wbp-narrow-min-width:311px"))
+    #expect(svg.contains(".wbp-responsive{aspect-ratio:var(--wbp-aspect)}svg.wbp-narrow{display:none}"))
+    let narrow = try #require(svg.components(separatedBy: "<svg class=\"wbp-narrow\"").last)
+    for i in 0..<3 { #expect(narrow.contains(">panel \(i)</text>")) }
+    #expect(narrow.contains("wbp-tick"))   // the same 11 px tick class, not scaled text
+    // Clip paths of the two layouts do not share ids.
+    let ids = svg.components(separatedBy: "<clipPath id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+    #expect(ids.count == 6 && Set(ids).count == 6)
+
+    let small = Figure(width: 400, height: 300, axes: [axes[0]]).render()
+    #expect(!small.contains("wbp-narrow\""))
+    #expect(small.contains("viewBox=\"0 0 400 300\""))
+    #expect(small.contains("class=\"wbp-root\" "))
+}
+
+/// In the narrow layout an image grid keeps images at least 78 px and as wide as
+/// their labels (fewer columns, more rows), and a title wider than the panel wraps.
+@Test func imageGridsInTheNarrowLayoutKeepLabelsApart() throws {
+    let images = Array(repeating: [Double](repeating: 0.5, count: 4), count: 8)
+    let grid = ImageGrid(images: images, width: 2, height: 2, labels: images.indices.map { "\($0 * 11111): T-shirt/top" }, columns: 8,
+                         title: "The first 8 training images of fashion-mnist-sample")
+    let svg = Figure(width: 720, height: 200, panels: [.images(grid)]).render()
+    let narrow = try #require(svg.components(separatedBy: "<svg class=\"wbp-narrow\"").last)
+    #expect(narrow.contains(">The first 8 training images of</text>"))
+    #expect(narrow.contains(">fashion-mnist-sample</text>"))
+    #expect(svg.contains(">The first 8 training images of fashion-mnist-sample</text>"))   // the wide one fits on a line
+    // "77777: T-shirt/top" is about 100 px at 11 px: three columns of 112 px fit in 380.
+    let xs = Set(narrow.components(separatedBy: "<image x=\"").dropFirst().map { $0.prefix { $0 != "\"" } })
+    #expect(xs.count == 3)
 }

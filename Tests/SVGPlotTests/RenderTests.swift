@@ -96,7 +96,10 @@ import Testing
         var axes = Axes()
         axes.add(.scatter(x: Array(repeating: 1, count: 500) + [2], y: Array(repeating: 1, count: 500) + [2]))
         let svg = Figure(axes: [axes]).render()
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 2)
+        // Once in the wide drawing and once in the narrow layout (a 640 px figure has one).
+        let layouts = svg.components(separatedBy: "<svg class=\"wbp-narrow\"")
+        #expect(layouts.count == 2)
+        for layout in layouts { #expect(layout.components(separatedBy: "<circle").count - 1 == 2) }
     }
 
     @Test func pngEncoderChecksums() {

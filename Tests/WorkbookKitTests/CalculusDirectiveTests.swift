@@ -172,7 +172,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
 @Test func gradientFieldDrawsAnArrowPerGridPoint() throws {
     // The book's grid on [-2, 2] step 0.25: 17 × 17 points; at (0, 0) ∇f = 0 exactly, so no arrow.
     let outputs = try runCalculus("gradient-field", "f: x0^2 + x1^2")
-    let svg = try #require(figures(outputs).first?.svg)
+    let svg = wideDrawing(try #require(figures(outputs).first?.svg))
     let arrows = svg.components(separatedBy: "\n").filter { $0.hasPrefix("<path class=\"wbp-fgray\"") }
     #expect(arrows.count == 1)
     #expect(occurrences(of: "Z", in: arrows.first ?? "") == 17 * 17 - 1)
@@ -190,7 +190,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
 @Test func surfaceDrawsWireframeAndContour() throws {
     // 25 × 25 grid on [-3, 3] step 0.25: 24 × 24 facets; min 0 and max 18 exactly (tolerance 0).
     let wire = try runCalculus("surface", "f: x0^2 + x1^2")
-    let svg = try #require(figures(wire).first?.svg)
+    let svg = wideDrawing(try #require(figures(wire).first?.svg))
     #expect(svg.contains("wbp-wireframe"))
     #expect(occurrences(of: "<path fill=\"#", in: svg) == 24 * 24)
     #expect(value(wire, "smallest f on the grid") == 0)
@@ -210,7 +210,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(abs(x0 - -6.11110793e-10) < 1e-11)
     #expect(abs(x1 - 8.14814391e-10) < 1e-11)
     #expect(notes(outputs).isEmpty)
-    let svg = try #require(figures(outputs).first?.svg)
+    let svg = wideDrawing(try #require(figures(outputs).first?.svg))
     // 101 points (the start and one per step); SVGPlot draws markers that land on the
     // same pixel once, so the points crowded at the origin collapse into a few.
     let markers = occurrences(of: "<circle", in: svg)

@@ -114,7 +114,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
     #expect(sizes.rows[1][1] == .text("500"))
     #expect(sizes.rows[0][2] == .text("28×28 = 784"))
     let grid = try #require(figures(outputs).first)
-    #expect(grid.svg.components(separatedBy: "<image ").count - 1 == 12)
+    #expect(wideDrawing(grid.svg).components(separatedBy: "<image ").count - 1 == 12)
     #expect(notes(outputs).contains { $0.contains("fashion-mnist-sample") && $0.contains("2000 training") })
     // The page names the workbook's own data relative to the workbook folder, so every clone builds the same bytes.
     #expect(notes(outputs).contains { $0.contains("from data/fashion-mnist-sample —") }, "\(notes(outputs))")

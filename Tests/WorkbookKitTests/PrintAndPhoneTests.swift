@@ -25,13 +25,30 @@ private func mediaBlock(_ query: String) -> String? {
 
 @Test func printKeepsFiguresSmallCaptionsWithTheirFigureAndCodeWrapped() throws {
     let print = try #require(mediaBlock("print"))
-    #expect(print.contains(".plot svg, .plot.wide svg { width: auto; height: auto; max-width: 100%; max-height: 80mm;"))
+    #expect(print.contains(".plot > svg, .plot.wide > svg { width: auto; height: auto; max-width: 100%; max-height: 80mm;"))
     #expect(print.contains("figcaption { break-before: avoid; break-inside: avoid;"))
     #expect(print.contains(".plot, table, tr, dl.values > div, .numbers, .note, math[display=\"block\"] { break-inside: avoid; }"))
     #expect(print.contains("pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }"))
     // The reference: tables may break between rows; the common parameters print once.
     #expect(print.contains(".reference table { break-inside: auto;"))
     #expect(print.contains(".reference section + section tr.common { display: none; }"))
+}
+
+@Test func aPhoneShowsTheNarrowLayoutAndACueOnWhatScrolls() throws {
+    let phone = try #require(mediaBlock("(max-width: 600px)"))
+    // SVGPlot's narrow layout (panels stacked) in its own shape, instead of the wide drawing.
+    #expect(phone.contains(".plot > svg.wbp-responsive, .plot.wide > svg.wbp-responsive { aspect-ratio: var(--wbp-narrow-aspect);"))
+    #expect(phone.contains(".plot > svg.wbp-responsive > svg.wbp-wide { display: none; }"))
+    #expect(phone.contains(".plot > svg.wbp-responsive > svg.wbp-narrow { display: inline; }"))
+    #expect(phone.contains("min-width: var(--wbp-narrow-min-width, 0)"))
+    // A figure that still scrolls (and tables, code, display math everywhere) shows a shadow cue.
+    let cue = "linear-gradient(to left, var(--shadow), transparent) right / .9rem 100% no-repeat scroll"
+    #expect(phone.contains(".plot { overflow-x: auto;") && phone.contains(cue))
+    let css = Stylesheet.css
+    #expect(css.contains(".table-wrap, .plot.wide, math[display=\"block\"] {\n  background:"))
+    #expect(css.contains("pre { border: 1px solid var(--border); border-radius: 8px; padding: .75rem 1rem; overflow-x: auto;"))
+    #expect(css.components(separatedBy: cue).count - 1 == 3)
+    #expect(css.contains(".plot .wbp-bg { fill: transparent; }"))   // the cue shows behind a figure
 }
 
 @Test func theReferenceMarksTheParametersEveryDirectiveTakes() {

@@ -21,3 +21,9 @@ func planAndRun(_ chapters: [Chapter], context: RunContext) -> (plans: [CellPlan
     let plans = CellPlanner(registry: .standard, data: context.data).plan(chapters)
     return (plans, RunStep(cache: nil, readCache: false, context: context, jobs: 1).run(plans).map(\.result))
 }
+
+/// The wide drawing of an SVGPlot figure: what precedes its narrow layout (a
+/// figure wider than a phone's column carries both; see SVGPlot's `NarrowLayout`).
+func wideDrawing(_ svg: String) -> String {
+    svg.components(separatedBy: "<svg class=\"wbp-narrow\"")[0]
+}

@@ -9,7 +9,8 @@ struct ImageGridArtist {
         let n = images.count
         let cols = min(grid.columns, max(1, n))
         let rows = max(1, (n + cols - 1) / cols)
-        let titleHeight = grid.title.isEmpty ? 0.0 : 28.0
+        let titleLines = Self.titleLines(grid.title, width: rect.w)
+        let titleHeight = Self.titleHeight(lines: titleLines.count)
         let labelHeight = grid.labels.isEmpty ? 0.0 : 17.0
         let gap = 8.0, pad = 10.0
         let aspect = Double(max(1, grid.height)) / Double(max(1, grid.width))
@@ -21,8 +22,8 @@ struct ImageGridArtist {
         let x0 = rect.x + (rect.w - totalW) / 2
         let y0 = rect.y + titleHeight + max(pad, (rect.h - titleHeight - totalH) / 2)
         renderer.open("g", ["class": "wbp-images"])
-        if !grid.title.isEmpty {
-            renderer.text(grid.title, at: Point(x: rect.x + rect.w / 2, y: rect.y + 22), anchor: .middle, classes: "wbp-t wbp-title")
+        for (line, text) in titleLines.enumerated() {
+            renderer.text(text, at: Point(x: rect.x + rect.w / 2, y: rect.y + 22 + 18 * Double(line)), anchor: .middle, classes: "wbp-t wbp-title")
         }
         for (k, image) in images.enumerated() {
             let cell = Rect(x: x0 + Double(k % cols) * (w + gap), y: y0 + Double(k / cols) * (h + labelHeight + gap), w: w, h: h)
@@ -33,6 +34,28 @@ struct ImageGridArtist {
             }
         }
         renderer.close("g")
+    }
+
+    /// The title in one line, or in two (split between words, the first line the
+    /// longest that fits) when one line is wider than the panel —
+    /// as in a phone's narrow layout.
+    static func titleLines(_ title: String, width: Double) -> [String] {
+        guard !title.isEmpty else { return [] }
+        // The title is 14 px and semibold: DejaVu Sans' regular widths plus 10 %.
+        func fits(_ text: String) -> Bool { textWidth(text, size: 14) * 1.1 <= width - 12 }
+        let words = title.split(separator: " ").map(String.init)
+        guard !fits(title), words.count > 1 else { return [title] }
+        for split in (1..<words.count).reversed() {
+            let first = words[..<split].joined(separator: " "), second = words[split...].joined(separator: " ")
+            if fits(first) && fits(second) { return [first, second] }
+        }
+        let half = words.count / 2
+        return [words[..<half].joined(separator: " "), words[half...].joined(separator: " ")]
+    }
+
+    /// Room above the images for a title of `lines` lines.
+    static func titleHeight(lines: Int) -> Double {
+        lines == 0 ? 0 : 28 + 18 * Double(lines - 1)
     }
 
     /// One image as a greyscale PNG: values clamped to 0…1 (NaN → 0), `inverted` flips.

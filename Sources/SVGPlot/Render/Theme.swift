@@ -34,7 +34,10 @@ enum Theme {
             light += ".wbp-s\(i){stroke:\(entry.light)}.wbp-f\(i){fill:\(entry.light)}"
             dark += ".wbp-s\(i){stroke:\(entry.dark)}.wbp-f\(i){fill:\(entry.dark)}"
         }
+        // A figure with a narrow layout (no viewBox on its root) keeps its shape by
+        // aspect-ratio and shows its wide drawing unless a page's stylesheet swaps them.
         return "\n.wbp-root{font-family:\(Theme.fontStack);font-size:12px}"
+            + ".wbp-responsive{aspect-ratio:var(--wbp-aspect)}svg.wbp-narrow{display:none}"
             + "\n.wbp-bg{fill:#ffffff}.wbp-t{fill:#1f1f1f}.wbp-tm{fill:#666666}"
             + ".wbp-axis{stroke:#1f1f1f;fill:none}.wbp-grid{stroke:#e4e4e4;fill:none}"
             + ".wbp-legend{fill:#ffffff;fill-opacity:0.88;stroke:#cccccc}"

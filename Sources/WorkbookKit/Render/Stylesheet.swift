@@ -43,7 +43,12 @@ h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1
 .toc .toc-2 { margin-left: 1rem; list-style: circle; }
 code, pre { font-family: var(--mono); font-size: .88em; }
 :not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; }
-pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 8px; padding: .75rem 1rem; overflow-x: auto; line-height: 1.45; }
+pre { border: 1px solid var(--border); border-radius: 8px; padding: .75rem 1rem; overflow-x: auto; line-height: 1.45;
+  /* A code line longer than the block shows a shadow at the edge it continues past (see .table-wrap). */
+  background: linear-gradient(to right, var(--code-bg) 40%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--code-bg) 40%, transparent) right / 2rem 100% no-repeat local,
+    linear-gradient(to right, var(--shadow), transparent) left / .9rem 100% no-repeat scroll,
+    linear-gradient(to left, var(--shadow), transparent) right / .9rem 100% no-repeat scroll, var(--code-bg); }
 /* Local OpenType math fonts (with a MATH table) give proper large operators and
    limits under sums; nothing is fetched from the network. */
 math { font-size: 1.1em; font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", math; }
@@ -67,8 +72,10 @@ dl.values dd { margin: 0; font-family: var(--mono); font-size: .95rem; overflow-
 .numbers { font-size: .9rem; margin: .3rem 0; overflow-wrap: anywhere; }
 .numbers .name { color: var(--muted); }
 /* What scrolls shows it: a shadow at an edge with more content behind it
-   (the covers scroll with the content, the shadows stay; no script). */
-.table-wrap, .plot.wide { overflow-x: auto; margin: .5rem 0 .75rem;
+   (the covers scroll with the content, the shadows stay; no script). A figure's
+   own background is see-through on the page, so the shadow shows behind it. */
+.table-wrap, .plot.wide { overflow-x: auto; margin: .5rem 0 .75rem; }
+.table-wrap, .plot.wide, math[display="block"] {
   background: linear-gradient(to right, var(--bg) 40%, transparent) left / 2rem 100% no-repeat local,
     linear-gradient(to left, var(--bg) 40%, transparent) right / 2rem 100% no-repeat local,
     linear-gradient(to right, var(--shadow), transparent) left / .9rem 100% no-repeat scroll,
@@ -85,11 +92,13 @@ td.num .exact { white-space: nowrap; }
 .book-ref { margin-left: .5rem; font-size: .7em; font-weight: normal; color: var(--muted); white-space: nowrap; }
 figcaption .book-ref { font-size: .85em; margin-left: .3rem; }
 .plot { position: relative; margin: .5rem 0; }
-/* Figures take the card's width (the SVG scales with its viewBox). */
-.plot svg { display: block; width: 100%; max-width: 100%; height: auto; }
+.plot .wbp-bg { fill: transparent; }
+/* Figures take the card's width (the SVG scales with its viewBox, or keeps its
+   aspect-ratio when it carries a narrow layout). */
+.plot > svg { display: block; width: 100%; max-width: 100%; height: auto; }
 .plot-file { position: absolute; top: 0; right: 0; font-size: .75rem; color: var(--muted); }
 .note { color: var(--muted); font-size: .9rem; margin: .5rem 0 0; }
-.source-origin { font-size: .8rem; color: var(--muted); font-family: var(--mono); }
+.source-origin { font-size: .8rem; color: var(--muted); font-family: var(--mono); overflow-wrap: anywhere; }
 .broken-ref { color: var(--error-fg); background: var(--error-bg); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }
 .pager .next { margin-left: auto; text-align: right; }
@@ -136,12 +145,22 @@ html:lang(ja) { --font: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans
   .cell-outputs table:has(th:nth-child(5)) td::before { content: attr(data-label); grid-row: span 2; text-align: left;
     color: var(--muted); font-family: var(--font); }
   .cell-outputs table:has(th:nth-child(5)) td .exact { white-space: nowrap; }
-  /* A figure of several panels keeps its drawn size and scrolls sideways. */
-  .plot.wide svg { width: auto; max-width: none; }
+  /* A figure wider than a phone's column carries a narrow layout drawn for it
+     (SVGPlot: panels stacked, 380 px wide, so its text is about 10 px): show that
+     one, in its own shape. */
+  .plot > svg.wbp-responsive, .plot.wide > svg.wbp-responsive { aspect-ratio: var(--wbp-narrow-aspect); width: 100%; max-width: 100%;
+    min-width: var(--wbp-narrow-min-width, 0); }
+  .plot > svg.wbp-responsive > svg.wbp-wide { display: none; }
+  .plot > svg.wbp-responsive > svg.wbp-narrow { display: inline; }
   /* Any other figure shrinks only down to the width at which its smallest text is 9 px
-     (SVGPlot's --wbp-min-width), then scrolls sideways. */
-  .plot { overflow-x: auto; }
-  .plot svg { min-width: var(--wbp-min-width, 0); }
+     (SVGPlot's --wbp-min-width), then scrolls sideways, with the shadow cue. */
+  .plot.wide > svg { width: auto; max-width: none; }
+  .plot > svg { min-width: var(--wbp-min-width, 0); }
+  .plot { overflow-x: auto;
+    background: linear-gradient(to right, var(--bg) 40%, transparent) left / 2rem 100% no-repeat local,
+      linear-gradient(to left, var(--bg) 40%, transparent) right / 2rem 100% no-repeat local,
+      linear-gradient(to right, var(--shadow), transparent) left / .9rem 100% no-repeat scroll,
+      linear-gradient(to left, var(--shadow), transparent) right / .9rem 100% no-repeat scroll; }
   /* The directive reference: each parameter a small block, the meaning in full width. */
   .reference table, .reference tbody, .reference tr, .reference td { display: block; }
   .reference thead { display: none; }
@@ -175,9 +194,7 @@ html:lang(ja) { --font: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans
   .cell-params { font-size: 7.5pt; }
   pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
   pre, .cell-outputs, .table-wrap, .plot, math[display="block"] { overflow: visible; background-image: none; }
-  .plot svg, .plot.wide svg { width: auto; height: auto; max-width: 100%; max-height: 80mm; min-width: 0; margin: 0 auto; }
-  .plot .wbp-narrow { display: none; }
-  .plot .wbp-wide { display: inline; }
+  .plot > svg, .plot.wide > svg { width: auto; height: auto; max-width: 100%; max-height: 80mm; min-width: 0; margin: 0 auto; }
   table { font-size: 8.5pt; }
   .exact { font-size: 6.5pt; }
   a { color: inherit; text-decoration: none; }
