@@ -56,6 +56,49 @@ public struct CellCache: Sendable {
     /// Parameters that are not part of the key.
     static let presentationParameters: Set<String> = ["caption", "echo", "label"]
 
+    /// The parts of the cell with these arguments (see `CellParts`): their key is the
+    /// cell's without `seed`, so one seed's result is found whatever the other seeds are.
+    /// `reading: false` (`--no-cache`) finds none but still keeps new ones.
+    func parts(directive: String, arguments: CellArguments, inputs: String, reading: Bool) -> CellParts {
+        var withoutSeeds = arguments
+        withoutSeeds.values["seed"] = nil
+        let base = key(directive: directive, arguments: withoutSeeds, inputs: inputs)
+        let cache = self
+        return CellParts(load: { name in reading ? cache.loadPart(CellCache.partKey(base, name)) : nil }, recording: true)
+    }
+
+    /// The cache files for the parts recorded during a run of the cell with these arguments.
+    func partEntries(_ parts: CellParts, directive: String, arguments: CellArguments, inputs: String) -> [CacheWrite] {
+        var withoutSeeds = arguments
+        withoutSeeds.values["seed"] = nil
+        let base = key(directive: directive, arguments: withoutSeeds, inputs: inputs)
+        return parts.recorded.compactMap { part in
+            let key = CellCache.partKey(base, part.name)
+            let entry = PartEntry(format: CellCache.formatVersion, key: key, bytes: part.data)
+            return (try? JSONEncoder().encode(entry)).map { CacheWrite(file: "part-" + key + ".json", data: $0) }
+        }
+    }
+
+    private static func partKey(_ base: String, _ name: String) -> String { StableHash.of([base, "part", name]) }
+
+    /// A part's file: the bytes the directive stored, under the key they belong to.
+    private struct PartEntry: Codable {
+        var format: String
+        var key: String
+        var bytes: Data
+    }
+
+    private func loadPart(_ key: String) -> Data? {
+        let url = directory.appendingPathComponent("part-" + key + ".json")
+        var info = stat()
+        guard isUsableDirectory, lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              Int(info.st_size) <= CellCache.maximumEntryBytes,
+              let data = try? Data(contentsOf: url),
+              let entry = try? JSONDecoder().decode(PartEntry.self, from: data),
+              entry.format == CellCache.formatVersion, entry.key == key else { return nil }
+        return entry.bytes
+    }
+
     public func load(_ key: String) -> [CellOutput]? {
         let url = directory.appendingPathComponent(key + ".json")
         var info = stat()

@@ -56,8 +56,11 @@ struct RunStep: Sendable {
         }
         reporter.started(plan)
         let start = DispatchTime.now().uptimeNanoseconds
+        var cellContext = context
+        if let cache {
+            cellContext.parts = cache.parts(directive: directive.name, arguments: arguments, inputs: inputs, reading: readCache)
+        }
         do {
-            var cellContext = context
             cellContext.progress = reporter.progress(of: plan, since: start)
             // The timeout is declared at most a day, so the nanoseconds fit in UInt64.
             let timeout = (try? CommonParameters.decode(arguments))?.timeout ?? CommonParameters.maximumTimeout
@@ -85,6 +88,10 @@ struct RunStep: Sendable {
         } catch {
             run.result.diagnostics.append(Diagnostic.error("\(error)", at: plan.cell.directiveLocation,
                                                            hint: nil, length: plan.cell.directive.count))
+        }
+        // Parts finished before a failure (a seed done when the timeout struck) are kept too.
+        if let cache {
+            run.cacheWrites += cache.partEntries(cellContext.parts, directive: directive.name, arguments: arguments, inputs: inputs)
         }
         run.result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return run

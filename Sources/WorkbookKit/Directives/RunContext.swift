@@ -21,6 +21,8 @@ public struct RunContext: Sendable {
     /// How DeepLearning computes (backend, kernel set, threads, screening), resolved
     /// once where the program starts; the same results whatever it says.
     public var compute: ComputeConfiguration
+    /// Parts of the cell's work cached on their own (one seed of `train`); set for each cell.
+    public var parts: CellParts = .none
 
     public init(defaultSeed: UInt64, data: DataProvider, sourceRoot: String, compute: ComputeConfiguration = .machine,
                 progress: @escaping @Sendable (Double, String) -> Void = { _, _ in }) {

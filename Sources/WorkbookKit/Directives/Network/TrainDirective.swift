@@ -1,10 +1,12 @@
 import DeepLearning
+import Foundation
 import SVGPlot
 
 /// Section 4.5.2–4.5.3: mini-batch SGD (確率的勾配降下法) on a TwoLayerNet,
 /// the book's `train_neuralnet.py`: the loss of every iteration (figure 4-11)
 /// and train/test accuracy once per epoch (figure 4-12). Several seeds
-/// (`seed: [1, 2]`) run one after the other and are overlaid.
+/// (`seed: [1, 2]`) run side by side and are overlaid; each seed's result is
+/// cached on its own (`CellParts`), so a new seed in the list trains only itself.
 enum TrainDirective: DirectiveDefinition {
     static let name = "train"
     static let summary = "mini-batch SGD on a two-layer network: loss per iteration, train and test accuracy per epoch"
@@ -44,9 +46,28 @@ enum TrainDirective: DirectiveDefinition {
     }
 
     static func run(_ p: Parameters, context: RunContext) throws -> [CellOutput] {
-        let data = try NetworkSupport.load(p.dataset, at: p.$dataset, context: context)
-        let runs = try TrainingRuns.run(p, data: data, seeds: context.seeds, context: context)
-        return TrainingRuns.outputs(runs, data: data)
+        var known: [UInt64: TrainingRuns.Run] = [:]
+        var facts: TrainingRuns.DataFacts?
+        for seed in context.seeds {
+            guard let bytes = context.parts.cached(TrainingRuns.partName(seed)),
+                  let part = try? JSONDecoder().decode(TrainingRuns.SeedPart.self, from: bytes), part.run.seed == seed else { continue }
+            known[seed] = part.run
+            facts = part.data
+        }
+        let missing = context.seeds.filter { known[$0] == nil }
+        if !missing.isEmpty {
+            let data = try NetworkSupport.load(p.dataset, at: p.$dataset, context: context)
+            let dataFacts = TrainingRuns.DataFacts(data)
+            for run in try TrainingRuns.run(p, data: data, seeds: missing, context: context) {
+                known[run.seed] = run
+                if let bytes = try? JSONEncoder().encode(TrainingRuns.SeedPart(run: run, data: dataFacts)) {
+                    context.parts.store(TrainingRuns.partName(run.seed), bytes)
+                }
+            }
+            facts = dataFacts
+        }
+        guard let facts else { throw CellFailure("no seed to train", at: nil) }
+        return TrainingRuns.outputs(context.seeds.compactMap { known[$0] }, facts: facts)
     }
 }
 
@@ -59,13 +80,47 @@ extension GradientMethod: ParameterType {
 
 /// The runs of one `train` cell and how they are shown.
 enum TrainingRuns {
-    struct Run: Equatable {
+    struct Run: Equatable, Codable {
         var seed: UInt64
-        var history: TrainingHistory
+        var history: Curves
         /// Accuracy of the final network (after the last iteration) on the full sets.
         var finalTrainAccuracy: Double
         var finalTestAccuracy: Double
     }
+
+    /// What the figures and the table show of a run's `TrainingHistory` (not the network).
+    struct Curves: Equatable, Codable {
+        var losses: [Double]
+        var trainAccuracy: [Double]
+        var testAccuracy: [Double]
+        var epochIterations: [Int]
+        var iterationsPerEpoch: Int
+
+        init(_ history: TrainingHistory) {
+            (losses, trainAccuracy, testAccuracy) = (history.losses, history.trainAccuracy, history.testAccuracy)
+            (epochIterations, iterationsPerEpoch) = (history.epochIterations, history.iterationsPerEpoch)
+        }
+    }
+
+    /// What the notes say of the data set, kept with each seed's part so that a cell
+    /// whose seeds are all cached does not load the data at all.
+    struct DataFacts: Equatable, Codable {
+        var trainCount: Int
+        var description: String
+
+        init(_ data: DataSet) {
+            trainCount = data.trainImages.rows
+            description = DataProvider.describe(data)
+        }
+    }
+
+    /// One seed's cached part. Doubles survive JSON exactly (shortest round-trip digits).
+    struct SeedPart: Codable {
+        var run: Run
+        var data: DataFacts
+    }
+
+    static func partName(_ seed: UInt64) -> String { "seed \(seed)" }
 
     static func options(_ p: TrainDirective.Parameters, seed: UInt64) -> TrainingOptions {
         TrainingOptions(hiddenSize: p.hidden, learningRate: p.lr, batchSize: p.batch, iterations: p.iterations,
@@ -97,7 +152,7 @@ enum TrainingRuns {
                 if s.iteration % every == 0 || s.iteration == s.total {
                     progress(step.fractionOfAll, "seed \(seeds[step.seedIndex]): iteration \(s.iteration)/\(s.total), loss \(formatNumber((s.loss * 1000).rounded() / 1000))")
                 }
-            }.map { Run(seed: $0.seed, history: $0.history, finalTrainAccuracy: $0.finalTrainAccuracy, finalTestAccuracy: $0.finalTestAccuracy) }
+            }.map { Run(seed: $0.seed, history: Curves($0.history), finalTrainAccuracy: $0.finalTrainAccuracy, finalTestAccuracy: $0.finalTestAccuracy) }
         } catch let failure as SeedFailure {
             if case .diverged(let iteration, let loss) = failure.error {
                 throw CellFailure("training diverged at iteration \(iteration) of seed \(failure.seed): the loss became \(formatNumber(loss)) (or a weight NaN/∞)",
@@ -107,7 +162,7 @@ enum TrainingRuns {
         }
     }
 
-    static func outputs(_ runs: [Run], data: DataSet) -> [CellOutput] {
+    static func outputs(_ runs: [Run], facts: DataFacts) -> [CellOutput] {
         var outputs: [CellOutput] = []
         for (k, run) in runs.enumerated() {
             outputs.append(.value(key: "seed[\(k)].train_accuracy", name: "train accuracy (seed \(run.seed))", value: run.finalTrainAccuracy))
@@ -121,8 +176,8 @@ enum TrainingRuns {
         outputs.append(.figure(OutputFigure(name: "accuracy", svg: accuracy.render(), description: accuracy.summary)))
         outputs.append(.table(epochTable(runs)))
         let first = runs[0].history
-        outputs.append(.note("\(first.losses.count) iterations per run, \(first.iterationsPerEpoch) iterations per epoch (\(data.trainImages.rows) training images ÷ batch); accuracies are measured on the full training and test sets after iteration 0, \(first.iterationsPerEpoch), \(2 * first.iterationsPerEpoch), …, as in the book; the final accuracies after the last iteration."))
-        outputs.append(.note(DataProvider.describe(data)))
+        outputs.append(.note("\(first.losses.count) iterations per run, \(first.iterationsPerEpoch) iterations per epoch (\(facts.trainCount) training images ÷ batch); accuracies are measured on the full training and test sets after iteration 0, \(first.iterationsPerEpoch), \(2 * first.iterationsPerEpoch), …, as in the book; the final accuracies after the last iteration."))
+        outputs.append(.note(facts.description))
         return outputs
     }
 
