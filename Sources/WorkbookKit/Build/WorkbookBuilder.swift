@@ -17,7 +17,7 @@ public struct WorkbookBuilder: Sendable {
     }
 
     public func build() throws -> BuildReport {
-        let root = options.edition?.workbookRoot ?? WorkbookBuilder.root(of: options.chapters)
+        let root = options.edition?.workbookRoot ?? ChapterLoader.workbookRoot(of: options.chapters)
         let settingsPath = options.edition?.settingsPath ?? (options.chapters as NSString).appendingPathComponent("workbook.yml")
         let files = try LoadStep.load(chapters: options.chapters, settingsPath: settingsPath, workbookRoot: root, log: log)
         return try build(ParseStep.parse(files))
@@ -54,11 +54,5 @@ public struct WorkbookBuilder: Sendable {
                                  seconds: seconds)
         log.emit(.buildFinished(report))
         return report
-    }
-
-    /// The folder that holds the chapters folder: where `dataset/` is looked for.
-    static func root(of chaptersDirectory: String) -> String {
-        let url = URL(fileURLWithPath: chaptersDirectory, isDirectory: true).standardizedFileURL
-        return url.deletingLastPathComponent().path
     }
 }

@@ -22,11 +22,16 @@ public enum ChapterLoader {
     /// the others still build. `workbookRoot` defaults to the folder holding
     /// `directory`.
     public static func loadChapters(in directory: String, workbookRoot: String? = nil) throws -> [Chapter] {
-        let root = workbookRoot ?? URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
-            .deletingLastPathComponent().path
+        let root = workbookRoot ?? self.workbookRoot(of: directory)
         var chapters = try chapterPaths(in: directory).map { loadChapter(at: $0, workbookRoot: root) }
         PageNames.assign(&chapters)
         return chapters
+    }
+
+    /// The folder that holds the chapters folder: the workbook folder, where
+    /// `dataset/` and `Sources/DeepLearning` are looked for.
+    public static func workbookRoot(of chaptersDirectory: String) -> String {
+        URL(fileURLWithPath: chaptersDirectory, isDirectory: true).standardizedFileURL.deletingLastPathComponent().path
     }
 
     /// Reads and parses one chapter file; see `loadChapters(in:workbookRoot:)`.

@@ -33,7 +33,7 @@ public struct EditionBuilder: Sendable {
 
     public func build() throws -> [Report] {
         let settingsPath = (options.chapters as NSString).appendingPathComponent("workbook.yml")
-        let root = WorkbookBuilder.root(of: options.chapters)
+        let root = ChapterLoader.workbookRoot(of: options.chapters)
         let settingsFile = SourceFile.readSettings(settingsPath, root: root)
         let settings = WorkbookSettings.interpret(settingsFile, root: root)
         let declared = settings.settings.editions

@@ -19,7 +19,7 @@ enum LibrarySources {
 
     /// The library folder `source` cells read for the workbook whose chapters are in `chapters`.
     static func folder(chapters: String, sourceRoot: String?) -> String {
-        let root = sourceRoot ?? self.root(workbookRoot: WorkbookBuilder.root(of: chapters))
+        let root = sourceRoot ?? self.root(workbookRoot: ChapterLoader.workbookRoot(of: chapters))
         return (root as NSString).appendingPathComponent(directory)
     }
 }
