@@ -7,7 +7,16 @@ import Glibc
 
 /// One HTTP/1.1 request over a plain socket, so the request target is sent
 /// exactly as written (URL loaders would normalise `/../` away).
-private func fetch(port: UInt16, _ target: String) throws -> (status: Int, headers: String, body: String) {
+/// Run on a thread of its own: a blocking `recv` on the test's (cooperative)
+/// thread could leave the in-process server no thread to answer on, on a
+/// 2-core machine with two such tests at once.
+private func fetch(port: UInt16, _ target: String) async throws -> (status: Int, headers: String, body: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try blockingFetch(port: port, target) }) }.start()
+    }
+}
+
+private func blockingFetch(port: UInt16, _ target: String) throws -> (status: Int, headers: String, body: String) {
     #if canImport(Glibc)
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else
@@ -86,15 +95,15 @@ func serverServesRebuildsAndRefusesTraversal() async throws {
     #expect(port != 0)
     #expect(server.version == 1)
 
-    let first = try fetch(port: port, "/01-t.html")
+    let first = try await fetch(port: port, "/01-t.html")
     #expect(first.status == 200)
     #expect(first.headers.lowercased().contains("content-type: text/html"))
     #expect(first.headers.lowercased().contains("cache-control: no-store"))
     #expect(first.body.contains("Hello first"))
     #expect(first.body.contains(LiveReload.versionPath))
-    #expect(try fetch(port: port, LiveReload.versionPath).body == "1")
-    #expect(try fetch(port: port, "/").body.contains("<script>"))
-    #expect(try fetch(port: port, "/style.css").headers.lowercased().contains("content-type: text/css"))
+    #expect(try await fetch(port: port, LiveReload.versionPath).body == "1")
+    #expect(try await fetch(port: port, "/").body.contains("<script>"))
+    #expect(try await fetch(port: port, "/style.css").headers.lowercased().contains("content-type: text/css"))
     // The file on disk stays script-free.
     let onDisk = try String(contentsOf: root.appendingPathComponent("output/01-t.html"), encoding: .utf8)
     #expect(!onDisk.contains(LiveReload.versionPath))
@@ -104,7 +113,7 @@ func serverServesRebuildsAndRefusesTraversal() async throws {
     var updated = ""
     for _ in 0..<100 {
         try await Task.sleep(nanoseconds: 100_000_000)
-        updated = try fetch(port: port, "/01-t.html").body
+        updated = try await fetch(port: port, "/01-t.html").body
         if updated.contains("Hello second") { break }
     }
     #expect(updated.contains("Hello second"))
@@ -112,10 +121,10 @@ func serverServesRebuildsAndRefusesTraversal() async throws {
     // The page is written before the build finishes and the number moves on.
     for _ in 0..<100 where server.version < 2 { try await Task.sleep(nanoseconds: 50_000_000) }
     #expect(server.version >= 2)
-    #expect(try fetch(port: port, LiveReload.versionPath).body == "\(server.version)")
+    #expect(try await fetch(port: port, LiveReload.versionPath).body == "\(server.version)")
 
     for target in ["/../Package.swift", "/%2e%2e/Package.swift", "/%2E%2E%2FPackage.swift", "/.cache", "/missing.html"] {
-        let response = try fetch(port: port, target)
+        let response = try await fetch(port: port, target)
         #expect(response.status == 404, "\(target)")
         #expect(!response.body.contains("secret"), "\(target)")
     }
@@ -148,6 +157,6 @@ func aBuildThatThrowsKeepsTheLastOutput() async throws {
         try await Task.sleep(nanoseconds: 100_000_000)
     }
     #expect(events.diagnostics.first?.contains("no chapters folder") == true)
-    #expect(try fetch(port: port, "/01-t.html").body.contains("Hello first"))
+    #expect(try await fetch(port: port, "/01-t.html").body.contains("Hello first"))
     await server.stop()
 }
