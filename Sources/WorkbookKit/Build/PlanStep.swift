@@ -52,10 +52,16 @@ enum PlanStep {
 
     /// An error at each `@label` that names no figure of the workbook.
     static func unknownReferences(in chapter: Chapter, site: SiteMap) -> [Diagnostic] {
-        chapter.references.filter { site.targets[$0.label] == nil }.map { reference in
+        let unknown = chapter.references.filter { site.targets[$0.label] == nil }
+        // Hints (a closest match each) only for the ones shown.
+        let errors = unknown.prefix(DiagnosticLimit.referencesPerChapter).map { reference in
             let hint = closestMatch(to: reference.label, among: Array(site.targets.keys).sorted()).map { "did you mean '@\($0)'?" }
             return Diagnostic.error("reference to unknown label '@\(reference.label)'", at: reference.location,
                                     hint: hint, length: reference.label.count + 1)
         }
+        guard unknown.count > DiagnosticLimit.referencesPerChapter else { return errors }
+        let kept = Array(errors.prefix(DiagnosticLimit.referencesPerChapter))
+        return kept + [DiagnosticLimit.left(out: unknown.count - kept.count, what: "unknown reference",
+                                            scope: "in this chapter", at: kept[kept.count - 1].location)]
     }
 }

@@ -62,7 +62,8 @@ public struct CellValidator: Sendable {
                                               hint: problem.hint, length: 1))
             }
         }
-        return diagnostics.isEmpty ? .valid(directive, arguments) : .invalid(diagnostics)
+        return diagnostics.isEmpty ? .valid(directive, arguments)
+            : .invalid(DiagnosticLimit.capped(diagnostics, limit: DiagnosticLimit.perCell, what: "in this cell"))
     }
 }
 
