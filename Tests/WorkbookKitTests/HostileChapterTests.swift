@@ -181,3 +181,15 @@ func unreadableChapterIsALocatedError() throws {
     #expect(error.location.column == 7)
     #expect(loaded.settings.data == "no/such/folder")  // kept: cells that read data fail too, none falls back
 }
+
+/// libyaml's nesting limit is reported in our words, at the value, for cells and front matter alike.
+@Test func yamlNestedTooDeeplyIsALocatedErrorInOurWords() {
+    let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+    let cell = Chapter.parse(source: "---\ntitle: T\n---\n\n```run loss\ny: \(deep)\nt: 1\n```\n", path: "c.md")
+    let front = Chapter.parse(source: "---\ntitle: \(deep)\n---\n\nx\n", path: "c.md")
+    for (chapter, what, line) in [(cell, "run cell body", 6), (front, "front matter", 2)] {
+        let error = chapter.diagnostics.first { $0.severity == .error }
+        #expect(error?.message == "\(what) nests lists and mappings too deeply for YAML")
+        #expect(error?.location.line == line)
+    }
+}

@@ -72,6 +72,11 @@ struct YAMLPositions {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            // libyaml's own words for its nesting limit name a C function and lose a parenthesis.
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return .error("\(what) nests lists and mappings too deeply for YAML", at: location(mark),
+                              hint: "a workbook needs a few levels at most, e.g. W: [[1, 2], [3, 4]]")
+            }
             let extra = context.map { " (\($0.text))" } ?? ""
             return .error("\(what) is not valid YAML: \(problem)\(extra)", at: location(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
