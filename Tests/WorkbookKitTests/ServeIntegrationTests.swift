@@ -10,7 +10,7 @@ import Glibc
 /// Run on a thread of its own: a blocking `recv` on the test's (cooperative)
 /// thread could leave the in-process server no thread to answer on, on a
 /// 2-core machine with two such tests at once.
-private func fetch(port: UInt16, _ target: String) async throws -> (status: Int, headers: String, body: String) {
+func fetch(port: UInt16, _ target: String) async throws -> (status: Int, headers: String, body: String) {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try blockingFetch(port: port, target) }) }.start()
     }
@@ -93,6 +93,8 @@ func serverServesRebuildsAndRefusesTraversal() async throws {
     }
     let port = try await server.start()
     #expect(port != 0)
+    // start() returns once listening; the first build finishes in the background.
+    for _ in 0..<600 where server.version < 1 { try await Task.sleep(nanoseconds: 50_000_000) }
     #expect(server.version == 1)
 
     let first = try await fetch(port: port, "/01-t.html")
@@ -152,6 +154,7 @@ func aBuildThatThrowsKeepsTheLastOutput() async throws {
         if case .buildFailed(let message) = event { events.add(diagnostic: message) }
     }
     let port = try await server.start()
+    for _ in 0..<600 where server.version < 1 { try await Task.sleep(nanoseconds: 50_000_000) }
     try FileManager.default.removeItem(at: chapters)
     for _ in 0..<100 where events.diagnostics.isEmpty {
         try await Task.sleep(nanoseconds: 100_000_000)

@@ -12,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// Build only the chapters whose file name or slug matches, or only the cell with this label.
     public var only: String?
+    /// `workbook serve`'s first look: cells whose estimate is longer than this
+    /// many seconds are not run unless cached (their place says they are still
+    /// running), so the rest of the page appears at once; nil runs every cell.
+    public var deferCellsLongerThan: Double?
     /// Where the `source` directive reads `Sources/DeepLearning` from; nil: the
     /// workbook folder when it has one, else the tool's own checkout (``LibrarySources``).
     public var sourceRoot: String?

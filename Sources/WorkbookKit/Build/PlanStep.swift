@@ -3,6 +3,9 @@
 /// `@label` reference against the site map. Figure file names are decided
 /// here too. Reads nothing but where the data sets are.
 enum PlanStep {
+    /// The skip reason of a cell left for the next build (``BuildOptions/deferCellsLongerThan``).
+    static let deferredReason = "deferred: it runs in the next build"
+
     static func plan(_ workbook: ParseStep.Workbook, options: BuildOptions, registry: DirectiveRegistry,
                      data: DataProvider) throws -> BuildPlan {
         // Cells run with their counterparts' figure words (one cache entry for every edition).
@@ -16,6 +19,13 @@ enum PlanStep {
         if let onlyLabel {
             for i in cells.indices where cells[i].label != onlyLabel && cells[i].isRunnable {
                 cells[i].skipReason = "not selected by --only"
+            }
+        }
+        if let limit = options.deferCellsLongerThan {
+            for i in cells.indices where cells[i].isRunnable && cells[i].skipReason == nil {
+                if let directive = cells[i].directive, let arguments = cells[i].arguments, directive.estimate(arguments) > limit {
+                    cells[i].skipReason = deferredReason
+                }
             }
         }
         let math = chapters.indices.map {

@@ -111,6 +111,8 @@ extension CellResult {
     mutating func skip(_ why: String) {
         status = .skipped
         reason = why
-        outputs = [.note("This cell was not run: \(why). Build without --only to run it.")]
+        outputs = [.note(why == PlanStep.deferredReason
+            ? "This cell is still running; workbook serve shows its progress here and reloads the page when it is done."
+            : "This cell was not run: \(why). Build without --only to run it.")]
     }
 }

@@ -40,7 +40,11 @@ public enum LiveReload {
     /// The page with the script inserted before its last `</body>` (or at the
     /// end when there is none).
     public static func inject(into html: Data, version: Int) -> Data {
-        let script = Data(script(version: version).utf8)
+        insert(Data(script(version: version).utf8), into: html)
+    }
+
+    /// `script` inserted before the last `</body>` of `html`, or appended when there is none.
+    static func insert(_ script: Data, into html: Data) -> Data {
         let marker = Data("</body>".utf8)
         guard let range = html.range(of: marker, options: .backwards) else { return html + script }
         var result = html

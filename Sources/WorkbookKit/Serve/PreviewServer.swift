@@ -32,13 +32,18 @@ public enum ServeEvent: Sendable {
     case buildFailed(String)
 }
 
-/// Builds the workbook, serves the output folder over HTTP with live reload,
-/// and rebuilds when the chapters change. `start()` returns the port.
+/// Builds the workbook, serves the output folder over HTTP with live reload
+/// and live progress, and rebuilds when the chapters change. `start()`
+/// listens first and returns the port; the first build runs meanwhile, so
+/// a page can be opened at once and shows the build's progress (see
+/// ``LiveProgress``).
 public actor PreviewServer {
     public nonisolated let options: ServeOptions
     private let log: BuildLog
     private let onEvent: @Sendable (ServeEvent) -> Void
     private let counter = VersionCounter()
+    /// The running build's cells and progress, for `/__workbook/progress`.
+    public nonisolated let board: BuildProgressBoard
     private let buildQueue = DispatchQueue(label: "workbook.serve.build")
     private var http: HTTPServer?
     private var serverTask: Task<Void, Never>?
@@ -48,21 +53,25 @@ public actor PreviewServer {
         self.options = options
         self.log = log
         self.onEvent = onEvent
+        board = BuildProgressBoard(servedFolder: options.build.output)
     }
 
     /// The number of builds that finished (0 before the first). Pages reload when it changes.
     public nonisolated var version: Int { counter.value }
 
-    /// Builds once, starts listening, starts watching. Returns the port it listens on.
+    /// Starts listening, then builds once and watches (in the background).
+    /// Returns the port it listens on; ``version`` is 1 when the first build is done.
     public func start() async throws -> UInt16 {
         precondition(http == nil, "PreviewServer started twice")
         // Snapshot before the first build, so an edit made during it is not missed.
         let watcher = ChangeWatcher(paths: options.watchedPaths)
-        await runBuild()
+        // Counted as building from here on: until the first build is done, pages
+        // that do not exist yet are answered with the waiting page.
+        board.setBuilding(true)
 
         let handler = PreviewHandler(
             resolver: StaticFileResolver(root: URL(fileURLWithPath: options.build.output, isDirectory: true)),
-            counter: counter)
+            counter: counter, board: board)
         let server: HTTPServer
         if options.host.contains(":") {
             server = HTTPServer(address: try sockaddr_in6.inet6(ip6: options.host, port: options.port),
@@ -94,7 +103,10 @@ public actor PreviewServer {
             await stop()
             throw BuildError("the server did not start listening on \(options.host):\(options.port)")
         }
-        watchTask = Task { [weak self] in await self?.watch(watcher) }
+        watchTask = Task { [weak self] in
+            await self?.runBuild()
+            await self?.watch(watcher)
+        }
         return port
     }
 
@@ -133,20 +145,47 @@ public actor PreviewServer {
         }
     }
 
-    /// Runs the builder on its own thread (it blocks; the cooperative pool
-    /// keeps serving), then bumps the version so that open pages reload.
+    /// Cells estimated to take longer than this (seconds) wait for a second
+    /// build, so the first one shows every other cell at once.
+    static let deferredCellSeconds = 5.0
+
+    /// Builds in two passes when some cells are slow: first without the
+    /// uncached cells estimated to take longer than ``deferredCellSeconds``
+    /// (open pages reload and show the rest of their chapter, with a note
+    /// where the slow cell goes), then everything (the other cells now come
+    /// from the cache; the running cells' progress is drawn into that place).
     private func runBuild() async {
-        let builder = EditionBuilder(options: options.build, log: log)
+        // Without the cache the second pass would run every cell again: one pass.
+        guard options.build.useCache else { await build(options.build); return }
+        var quick = options.build
+        quick.deferCellsLongerThan = Self.deferredCellSeconds
+        guard case .success(let report) = await build(quick), report.skipped > 0 else { return }
+        await build(options.build)
+    }
+
+    /// Runs the builder on its own thread (it blocks; the cooperative pool
+    /// keeps serving), its events shown on the board as well as logged, then
+    /// bumps the version so that open pages reload.
+    @discardableResult
+    private func build(_ buildOptions: BuildOptions) async -> Result<BuildReport, any Error> {
+        let (log, board) = (self.log, self.board)
+        board.setBuilding(true)
+        let builder = EditionBuilder(options: buildOptions, log: BuildLog { event in
+            board.record(event)
+            log.emit(event)
+        })
         let queue = buildQueue
         let outcome: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: Result { EditionBuilder.Report.combined(try builder.build()) }) }
         }
+        board.setBuilding(false)
         switch outcome {
         case .success(let report):
             onEvent(.built(report, version: counter.increment()))
         case .failure(let error):
             onEvent(.buildFailed((error as? BuildError)?.description ?? "\(error)"))
         }
+        return outcome
     }
 
     static func seconds() -> Double {
@@ -154,11 +193,14 @@ public actor PreviewServer {
     }
 }
 
-/// Answers requests: the version endpoint, else a file of the output folder
-/// (with the live-reload script in HTML), else 404.
+/// Answers requests: the version and progress endpoints, else a file of the
+/// output folder (with the live-reload and live-progress scripts in HTML),
+/// else — while a build runs — the waiting page for an HTML page not built
+/// yet, else 404.
 struct PreviewHandler: HTTPHandler {
     let resolver: StaticFileResolver
     let counter: VersionCounter
+    let board: BuildProgressBoard
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
@@ -170,16 +212,30 @@ struct PreviewHandler: HTTPHandler {
         if target == LiveReload.versionPath {
             return Self.response(.ok, type: "text/plain; charset=utf-8", body: Data("\(counter.value)".utf8), head: head)
         }
+        if target == LiveProgress.progressPath {
+            return Self.response(.ok, type: "application/json", body: board.json(), head: head)
+        }
         // Read the version before the file: if a build finishes in between,
         // the page is newer than its number and reloads once more, harmlessly.
         let version = counter.value
         guard let file = resolver.resolve(target), var body = try? Data(contentsOf: file) else {
+            if board.isBuilding && Self.namesPage(target) {
+                let page = LiveProgress.inject(into: LiveReload.inject(into: LiveProgress.waitingPage(), version: version))
+                return Self.response(.ok, type: "text/html; charset=utf-8", body: page, head: head)
+            }
             return Self.response(.notFound, type: "text/html; charset=utf-8",
                                  body: Data("<!doctype html><title>Not found</title><p>Not found.</p>\n".utf8), head: head)
         }
         let type = StaticFileResolver.contentType(for: file.path)
-        if type.hasPrefix("text/html") { body = LiveReload.inject(into: body, version: version) }
+        if type.hasPrefix("text/html") { body = LiveProgress.inject(into: LiveReload.inject(into: body, version: version)) }
         return Self.response(.ok, type: type, body: body, head: head)
+    }
+
+    /// A page's address (`/`, `/ja/`, `/07-learning-algorithm.html`) that may not be built yet,
+    /// without `..` (the resolver refuses those; so does the waiting page).
+    static func namesPage(_ target: String) -> Bool {
+        let path = target.removingPercentEncoding ?? target
+        return (path.hasSuffix("/") || path.hasSuffix(".html")) && !path.split(separator: "/").contains("..")
     }
 
     static func response(_ status: HTTPStatusCode, type: String, body: Data, head: Bool) -> HTTPResponse {
