@@ -7,13 +7,9 @@ import Testing
 // and reports the running cells' progress at /__workbook/progress for the
 // script it adds to every HTML response.
 
-/// A GET on the loopback server (ServeIntegrationTests' plain-socket request),
-/// on a thread of its own: blocking in recv on one of the few threads of
-/// Swift's cooperative pool would starve the servers that answer on them.
+/// A GET on the loopback server (ServeIntegrationTests' plain-socket request).
 private func get(_ port: UInt16, _ path: String) async throws -> (status: Int, body: String) {
-    let response = try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try fetch(port: port, path) }) }
-    }
+    let response = try await fetch(port: port, path)
     return (response.status, response.body)
 }
 
