@@ -243,6 +243,16 @@ final class CompactImages: @unchecked Sendable {
     deinit { ck_compact_destroy(pointer) }
 }
 
+/// The compact copies of a training and a test set, made once and read by
+/// every run that trains on them (several seeds side by side share them).
+struct CompactCopies: @unchecked Sendable {
+    let train: CompactImages?, test: CompactImages?
+    init(_ trainImages: Matrix, _ testImages: Matrix) {
+        (train, test) = (CompactImages(trainImages), CompactImages(testImages))
+    }
+    var pair: (CompactImages?, CompactImages?) { (train, test) }
+}
+
 /// A count added to from several threads.
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()

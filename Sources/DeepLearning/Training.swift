@@ -117,12 +117,14 @@ public func train(
 }
 
 /// ``train(trainImages:trainLabels:testImages:testLabels:options:configuration:progress:)``,
-/// for the fused step choosing whether image data is read from compact copies;
+/// for the fused step choosing whether image data is read from compact copies
+/// (`copies`: ones already made of these images, shared by several runs);
 /// `fusedStep: false` runs the generic loop even on the `avx2` backend, and
 /// `finalAccuracies` gets the final network's accuracy on both full sets.
 func train(
     trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
-    options: TrainingOptions, configuration: ComputeConfiguration, compact: Bool, fusedStep: Bool = true,
+    options: TrainingOptions, configuration: ComputeConfiguration, compact: Bool,
+    copies: CompactCopies? = nil, fusedStep: Bool = true,
     finalAccuracies: ((_ train: Double, _ test: Double) -> Void)? = nil,
     progress: ((TrainingProgress) throws -> Void)?
 ) throws -> TrainingHistory {
@@ -168,7 +170,7 @@ func train(
     if fusedStep && configuration.fused && options.gradientMethod == .backprop {
         let trainer = FusedTrainer(network: network, batchSize: options.batchSize, configuration: configuration)
         // Image data (≤ 256 distinct pixel values) is read from compact copies.
-        let (compactTrain, compactTest) = compact ? (CompactImages(trainImages), CompactImages(testImages)) : (nil, nil)
+        let (compactTrain, compactTest) = compact ? (copies ?? CompactCopies(trainImages, testImages)).pair : (nil, nil)
         trainer.source = compactTrain
         func accuracy(_ x: Matrix, _ compact: CompactImages?, _ labels: [Int]) -> Double {
             if let compact { return trainer.accuracy(compact: compact, labels: labels) }
