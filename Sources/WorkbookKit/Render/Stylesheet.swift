@@ -72,10 +72,11 @@ dl.values dd { margin: 0; font-family: var(--mono); font-size: .95rem; overflow-
 .numbers { font-size: .9rem; margin: .3rem 0; overflow-wrap: anywhere; }
 .numbers .name { color: var(--muted); }
 /* What scrolls shows it: a shadow at an edge with more content behind it
-   (the covers scroll with the content, the shadows stay; no script). A figure's
-   own background is see-through on the page, so the shadow shows behind it. */
+   (the covers scroll with the content, the shadows stay; no script; where nothing
+   scrolls the covers hide the shadows). A figure's own background is see-through
+   on the page, so the shadow shows behind it. */
 .table-wrap, .plot.wide { overflow-x: auto; margin: .5rem 0 .75rem; }
-.table-wrap, .plot.wide, math[display="block"] {
+.table-wrap, .plot, math[display="block"] {
   background: linear-gradient(to right, var(--bg) 40%, transparent) left / 2rem 100% no-repeat local,
     linear-gradient(to left, var(--bg) 40%, transparent) right / 2rem 100% no-repeat local,
     linear-gradient(to right, var(--shadow), transparent) left / .9rem 100% no-repeat scroll,
@@ -156,11 +157,7 @@ html:lang(ja) { --font: "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans
      (SVGPlot's --wbp-min-width), then scrolls sideways, with the shadow cue. */
   .plot.wide > svg { width: auto; max-width: none; }
   .plot > svg { min-width: var(--wbp-min-width, 0); }
-  .plot { overflow-x: auto;
-    background: linear-gradient(to right, var(--bg) 40%, transparent) left / 2rem 100% no-repeat local,
-      linear-gradient(to left, var(--bg) 40%, transparent) right / 2rem 100% no-repeat local,
-      linear-gradient(to right, var(--shadow), transparent) left / .9rem 100% no-repeat scroll,
-      linear-gradient(to left, var(--shadow), transparent) right / .9rem 100% no-repeat scroll; }
+  .plot { overflow-x: auto; }
   /* The directive reference: each parameter a small block, the meaning in full width. */
   .reference table, .reference tbody, .reference tr, .reference td { display: block; }
   .reference thead { display: none; }
