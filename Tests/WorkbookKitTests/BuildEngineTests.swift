@@ -224,3 +224,19 @@ private func snapshot(_ directory: URL) throws -> [String: Data] {
     guard case .buildFinished(let finished)? = collected.events.last else { Issue.record("no buildFinished last"); return }
     #expect(finished.ran == report.ran && report.ran == 3)
 }
+
+/// `author:` in workbook.yml names the author in the head of every page (it was read and ignored).
+@Test func theAuthorIsNamedInEveryPage() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try "author: Ada & Co\n".write(to: root.appendingPathComponent("chapters/workbook.yml"), atomically: true, encoding: .utf8)
+    _ = try build(root)
+    for page in ["index.html", "01-one.html", "directives.html"] {
+        let html = try String(contentsOf: root.appendingPathComponent("output/" + page), encoding: .utf8)
+        #expect(html.contains("<meta name=\"author\" content=\"Ada &amp; Co\">"), "\(page)")
+    }
+    try FileManager.default.removeItem(at: root.appendingPathComponent("chapters/workbook.yml"))
+    _ = try build(root, output: "no-author")
+    let plain = try String(contentsOf: root.appendingPathComponent("no-author/index.html"), encoding: .utf8)
+    #expect(!plain.contains("name=\"author\""))
+}

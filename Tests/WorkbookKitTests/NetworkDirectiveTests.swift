@@ -206,7 +206,7 @@ private func notes(_ outputs: [CellOutput]) -> [String] {
     #expect(value(outputs, "train accuracy (seed 1)") == runs[0].finalTrainAccuracy)
     #expect(value(outputs, "test accuracy (seed 2)") == runs[1].finalTestAccuracy)
     let figure = try #require(figures(outputs).first { $0.name == "accuracy" })
-    #expect(figure.description.contains("seed 2"))
+    #expect(figure.svg.contains("seed 2"))  // the summary is the SVG's own <desc>
     #expect(figures(outputs).first { $0.name == "loss" } != nil)
     let table = try #require(tables(outputs).first)
     #expect(table.rows.count == 2 && table.columns.count == 6)

@@ -46,8 +46,7 @@ import Testing
 }
 
 private let figure = OutputFigure(
-    name: "plot", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title id=\"t\">A &amp; B</title><style>.a{fill:red}</style><g class=\"a\"><path d=\"M0 0L1 1\"/><image href=\"data:image/png;base64,AAAA\" style=\"image-rendering:pixelated\"/></g></svg>",
-    description: "a plot")
+    name: "plot", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title id=\"t\">A &amp; B</title><style>.a{fill:red}</style><g class=\"a\"><path d=\"M0 0L1 1\"/><image href=\"data:image/png;base64,AAAA\" style=\"image-rendering:pixelated\"/></g></svg>")
 
 @Test func cacheRoundTripsNaNAndInfinityAndChecksTheEntry() throws {
     let root = try makeTemporaryDirectory()
@@ -108,7 +107,7 @@ private let figure = OutputFigure(
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let cache = CellCache(directory: root.appendingPathComponent(".cache"), toolIdentity: "test")
-    CommitStep.writeCache([try #require(cache.entry([.figure(OutputFigure(name: "p", svg: planted[1], description: ""))], under: "bad"))],
+    CommitStep.writeCache([try #require(cache.entry([.figure(OutputFigure(name: "p", svg: planted[1]))], under: "bad"))],
                           to: cache.directory)
     #expect(cache.load("bad") == nil)
 }

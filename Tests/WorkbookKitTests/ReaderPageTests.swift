@@ -42,8 +42,8 @@ private func page(_ source: String, path: String = "chapters/01-t.md") -> (page:
 }
 
 @Test func wideFiguresAreMarkedToScrollOnAPhone() {
-    let wide = OutputFigure(name: "f", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"990\" height=\"360\"></svg>", description: "")
-    let narrow = OutputFigure(name: "f", svg: "<svg width=\"560\" height=\"520\"></svg>", description: "")
+    let wide = OutputFigure(name: "f", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"990\" height=\"360\"></svg>")
+    let narrow = OutputFigure(name: "f", svg: "<svg width=\"560\" height=\"520\"></svg>")
     #expect(OutputRenderer.render([.figure(wide)], figureFiles: []).contains("class=\"plot wide\""))
     #expect(OutputRenderer.render([.figure(narrow)], figureFiles: []).contains("class=\"plot\""))
 }

@@ -14,6 +14,7 @@ enum PlanStep {
         let allPlans = CellPlanner(registry: registry, data: data).plan(chapters)
         var site = SiteMapBuilder.make(title: options.edition?.title ?? workbook.settings.settings.title,
                                        chapters: chapters, plans: allPlans)
+        site.author = workbook.settings.settings.author
         if let edition = options.edition { site.language = PageLanguage(strings: edition.strings, links: edition.links) }
         var cells = allPlans.filter { selected.contains($0.chapterIndex) }
         if let onlyLabel {

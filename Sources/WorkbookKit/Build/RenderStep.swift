@@ -15,7 +15,8 @@ struct RenderStep {
         var files = [
             OutputFile("style.css", Stylesheet.css),
             OutputFile("index.html", IndexPageRenderer(site: site, errors: errors).render()),
-            OutputFile(SiteMap.referenceFile, ReferencePageRenderer(registry: registry, workbookTitle: site.title, language: site.language).render()),
+            OutputFile(SiteMap.referenceFile, ReferencePageRenderer(registry: registry, workbookTitle: site.title, language: site.language,
+                                                                    author: site.author).render()),
         ]
         var folders: [String] = []
         var timings: [JSONValue] = []

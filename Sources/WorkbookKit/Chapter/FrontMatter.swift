@@ -41,21 +41,11 @@ struct FrontMatter {
     }
 
     private mutating func read(_ yaml: String, positions: YAMLPositions) {
-        if let refused = positions.anchorDiagnostic(in: yaml, what: "front matter") {
-            diagnostics.append(refused)
-            return
-        }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch {
-            diagnostics.append(positions.diagnostic(for: error, what: "front matter"))
-            return
-        }
-        guard let node else { return }
-        guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("front matter must be a mapping such as 'title: …'", at: positions.location(node.mark)))
-            return
+        let mapping: Node.Mapping
+        switch positions.readMapping(yaml, what: "front matter", shape: "such as 'title: …'") {
+        case .refused(let problem): diagnostics.append(problem); return
+        case .mapping(nil): return
+        case .mapping(let read?): mapping = read
         }
         for (key, value) in mapping {
             let name = key.string ?? ""

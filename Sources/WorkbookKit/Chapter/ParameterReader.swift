@@ -14,25 +14,12 @@ struct ParameterReader {
 
     /// Parameters of `body`; empty (with a diagnostic) if it is not a YAML mapping.
     mutating func read(_ body: String, what: String = "run cell body") -> [CellParameter] {
-        if let refused = positions.anchorDiagnostic(in: body, what: what) {
-            diagnostics.append(refused)
-            return []
+        switch positions.readMapping(body, what: what, shape: "of 'key: value' lines",
+                                     hint: "write one parameter per line, e.g. 'epochs: 10'") {
+        case .refused(let problem): diagnostics.append(problem); return []
+        case .mapping(nil): return []  // empty or comments only
+        case .mapping(let mapping?): return parameters(mapping)
         }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: body)
-        } catch {
-            diagnostics.append(positions.diagnostic(for: error, what: what))
-            return []
-        }
-        guard let node else { return [] }  // empty or comments only
-        guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error(
-                "\(what) must be a mapping of 'key: value' lines", at: positions.location(node.mark),
-                hint: "write one parameter per line, e.g. 'epochs: 10'"))
-            return []
-        }
-        return parameters(mapping)
     }
 
     private mutating func parameters(_ mapping: Node.Mapping) -> [CellParameter] {

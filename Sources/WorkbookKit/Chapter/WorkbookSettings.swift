@@ -11,6 +11,7 @@ public struct WorkbookSettings: Sendable, Equatable {
     public var seed: Int
     /// Directory with data sets, relative to the workbook; nil if not given.
     public var data: String?
+    /// Who wrote the workbook: `<meta name="author">` on every page.
     public var author: String?
     /// The workbook's editions (`editions:`), first edition first; empty means
     /// one edition, the chapters folder itself. See `EditionDeclaration`.
@@ -55,14 +56,15 @@ public struct WorkbookSettings: Sendable, Equatable {
             return Loaded(settings: WorkbookSettings(), diagnostics: [diagnostic], source: nil)
         case .text(let text):
             let source = LineEndings.normalized(text)
-            let (settings, parsed) = parse(yaml: source, file: path)
+            let (settings, parsed, dataLocation) = read(yaml: source, file: path)
             var diagnostics = parsed
             if let data = settings.data, let root {
                 let directory = data.hasPrefix("/") ? data : (root as NSString).appendingPathComponent(data)
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
                     diagnostics.append(.error(
-                        "data folder '\(data)' does not exist (looked for \(directory))", at: dataLocation(in: source, file: path),
+                        "data folder '\(data)' does not exist (looked for \(directory))",
+                        at: dataLocation ?? SourceLocation(file: path, line: 1, column: 1),
                         hint: "give a folder, relative to the workbook folder, that holds the four MNIST-format files",
                         length: max(1, data.utf8.count)))
                 }
@@ -71,32 +73,24 @@ public struct WorkbookSettings: Sendable, Equatable {
         }
     }
 
-    /// Where the value of the top-level `data:` key is in `yaml`.
-    private static func dataLocation(in yaml: String, file: String) -> SourceLocation {
-        let positions = YAMLPositions(yaml: yaml, file: file, firstLine: 1)
-        if case .mapping(let mapping)? = try? Yams.compose(yaml: yaml) {
-            for (key, value) in mapping where key.string == "data" { return positions.location(value.mark) }
-        }
-        return SourceLocation(file: file, line: 1, column: 1)
-    }
-
     /// Parses settings text; `file` is used in diagnostic locations.
     public static func parse(yaml: String, file: String) -> (settings: WorkbookSettings, diagnostics: [Diagnostic]) {
+        let read = read(yaml: yaml, file: file)
+        return (read.settings, read.diagnostics)
+    }
+
+    /// `parse`, and where the value of `data:` is (for the check that its folder exists).
+    private static func read(yaml: String, file: String)
+        -> (settings: WorkbookSettings, diagnostics: [Diagnostic], dataLocation: SourceLocation?) {
+        var dataLocation: SourceLocation?
         var settings = WorkbookSettings()
         var diagnostics: [Diagnostic] = []
         let positions = YAMLPositions(yaml: yaml, file: file, firstLine: 1)
-        if let refused = positions.anchorDiagnostic(in: yaml, what: "workbook.yml") {
-            return (settings, [refused])
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            return (settings, [positions.diagnostic(for: error, what: "workbook.yml")])
-        }
-        guard let root else { return (settings, []) }
-        guard case .mapping(let mapping) = root else {
-            return (settings, [.error("workbook.yml must be a mapping such as 'title: …'", at: positions.location(root.mark))])
+        let mapping: Node.Mapping
+        switch positions.readMapping(yaml, what: "workbook.yml", shape: "such as 'title: …'") {
+        case .refused(let problem): return (settings, [problem], nil)
+        case .mapping(nil): return (settings, [], nil)
+        case .mapping(let read?): mapping = read
         }
         for (key, value) in mapping {
             let name = key.string ?? ""
@@ -120,7 +114,9 @@ public struct WorkbookSettings: Sendable, Equatable {
                         "'seed' must be a whole number", at: at, hint: "for example 'seed: 42'",
                         length: max(1, (value.string ?? "").utf8.count)))
                 }
-            case "data": settings.data = text()
+            case "data":
+                settings.data = text()
+                dataLocation = at
             case "author": settings.author = text()
             case "editions":
                 let (editions, problems) = EditionDeclaration.parseList(value, positions: positions)
@@ -132,6 +128,6 @@ public struct WorkbookSettings: Sendable, Equatable {
                     hint: "known settings: \(knownKeys.joined(separator: ", "))", length: max(1, name.utf8.count)))
             }
         }
-        return (settings, diagnostics)
+        return (settings, diagnostics, dataLocation)
     }
 }

@@ -13,6 +13,6 @@ enum LossFigure {
         axes.grid = true
         axes.legend = .upperRight
         let figure = Figure(width: 640, height: 300, axes: [axes])
-        return OutputFigure(name: "bars", svg: figure.render(), description: figure.summary)
+        return OutputFigure(name: "bars", svg: figure.render())
     }
 }

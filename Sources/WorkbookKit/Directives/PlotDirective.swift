@@ -97,7 +97,7 @@ enum PlotDirective: DirectiveDefinition {
         axes.grid = true
         axes.legend = p.f.count > 1 ? .best : .hidden
         let figure = Figure(width: 640, height: 400, title: "", axes: [axes])
-        return [.figure(OutputFigure(name: "plot", svg: figure.render(), description: figure.summary))] + outputs
+        return [.figure(OutputFigure(name: "plot", svg: figure.render()))] + outputs
     }
 
     /// The x values: every `step` from the start (as `np.arange`), or `points` evenly spaced.

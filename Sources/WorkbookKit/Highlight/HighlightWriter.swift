@@ -9,7 +9,7 @@ struct HighlightWriter {
     private(set) var html = ""
 
     mutating func plain<S: Sequence<Character>>(_ text: S) {
-        html += XMLEscaping.escape(String(text))
+        html += HTML.escape(String(text))
     }
 
     mutating func token<S: Sequence<Character>>(_ kind: TokenClass, _ text: S) {
@@ -33,7 +33,7 @@ struct HighlightWriter {
 
     private mutating func span(_ kind: TokenClass, _ text: String) {
         guard !text.isEmpty else { return }
-        html += "<span class=\"tok-\(kind.rawValue)\">" + XMLEscaping.escape(text) + "</span>"
+        html += "<span class=\"tok-\(kind.rawValue)\">" + HTML.escape(text) + "</span>"
     }
 }
 

@@ -5,7 +5,7 @@
 public enum SyntaxHighlighter {
     /// Highlights `code` written in `language` (`swift`, `python`/`py`,
     /// `yaml`/`yml`, case-insensitive). Any other language returns the code
-    /// escaped and otherwise unchanged. Escaping (`<`, `>`, `&`, `"`) is
+    /// escaped and otherwise unchanged. Escaping (`HTML.escape`) is
     /// exact and spans never cross a line break, so callers may split the
     /// result into lines.
     public static func highlight(_ code: String, language: String) -> String {
@@ -13,10 +13,7 @@ public enum SyntaxHighlighter {
         case "swift": return SwiftTokenizer.highlight(code)
         case "python", "py", "python3": return PythonTokenizer.highlight(code)
         case "yaml", "yml": return YAMLTokenizer.highlight(code)
-        default: return XMLEscaping.escape(code)
+        default: return HTML.escape(code)
         }
     }
-
-    /// The languages with a tokenizer, for documentation and diagnostics.
-    public static let languages: [String] = ["swift", "python", "yaml"]
 }

@@ -17,7 +17,7 @@ extension TeXParser {
             return MathAtom(xml: "<mi mathvariant=\"normal\">\(symbol)</mi>")
         }
         if let symbol = TeXSymbols.operators[name] {
-            return MathAtom(xml: "<mo>" + XMLEscaping.escape(symbol) + "</mo>", isOperator: name != "prime")
+            return MathAtom(xml: "<mo>" + HTML.escape(symbol) + "</mo>", isOperator: name != "prime")
         }
         if let symbol = TeXSymbols.delimiters[name] {
             let opening = TeXSymbols.openers.contains(symbol) && name != "}"
@@ -189,7 +189,7 @@ extension TeXParser {
             }
             text.append(c)
         }
-        var escaped = XMLEscaping.escape(text)
+        var escaped = HTML.escape(text)
         let leading = escaped.prefix { $0 == " " }.count
         let trailing = escaped.reversed().prefix { $0 == " " }.count
         if leading == escaped.count {

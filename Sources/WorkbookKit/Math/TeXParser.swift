@@ -162,7 +162,7 @@ struct TeXParser {
         case "!", ".", "?":
             return MathAtom(xml: "<mo>\(c)</mo>")
         default:
-            return MathAtom(xml: "<mo>" + XMLEscaping.escape(String(c)) + "</mo>", isOperator: true)
+            return MathAtom(xml: "<mo>" + HTML.escape(String(c)) + "</mo>", isOperator: true)
         }
     }
 
@@ -171,7 +171,7 @@ struct TeXParser {
     private mutating func parseLetters() -> MathAtom {
         guard let font, chars[i].isASCII else {
             i += 1
-            return MathAtom(xml: "<mi>" + XMLEscaping.escape(String(chars[i - 1])) + "</mi>")
+            return MathAtom(xml: "<mi>" + HTML.escape(String(chars[i - 1])) + "</mi>")
         }
         let start = i
         while i < chars.count, chars[i].isASCII, chars[i].isLetter { i += 1 }
@@ -307,7 +307,7 @@ struct TeXParser {
         if c.isLetter {
             i += 1
             if font?.isUpright == true { return MathAtom(xml: "<mi mathvariant=\"normal\">\(c)</mi>") }
-            return MathAtom(xml: "<mi>" + XMLEscaping.escape(styled(String(c))) + "</mi>")
+            return MathAtom(xml: "<mi>" + HTML.escape(styled(String(c))) + "</mi>")
         }
         return try parseAtom(previous: nil)
     }

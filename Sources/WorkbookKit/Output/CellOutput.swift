@@ -43,15 +43,15 @@ public enum TableCell: Sendable, Equatable, Codable {
     }
 }
 
-/// A rendered SVG figure. `description` is the plot's own summary, used as alternative text.
+/// A rendered SVG figure, inlined in the page. Its alternative text is in the
+/// SVG itself (SVGPlot's `<title>` and `<desc>`, named by `aria-labelledby`),
+/// so the figure carries no second copy of it.
 public struct OutputFigure: Sendable, Equatable, Codable {
     public var name: String
     public var svg: String
-    public var description: String
 
-    public init(name: String, svg: String, description: String) {
+    public init(name: String, svg: String) {
         self.name = name
         self.svg = svg
-        self.description = description
     }
 }

@@ -69,7 +69,7 @@ struct ChapterPageRenderer {
         body += "</article>\n"
         body += navigation()
         return PageLayout.page(title: "\(chapter.title) — \(site.title)", workbookTitle: site.title,
-                               description: chapter.summary, body: body, language: site.language, file: chapter.slug + ".html")
+                               description: chapter.summary, body: body, language: site.language, file: chapter.slug + ".html", author: site.author)
     }
 
     private func problemBox() -> String {

@@ -55,7 +55,7 @@ struct IndexPageRenderer {
         let sentence = site.language.strings.template(.referenceLinkSentence).fill(escaping: HTML.escape, ["link": link])
         body += "<p class=\"reference-link\">\(sentence)</p>\n</article>\n"
         return PageLayout.page(title: site.title, workbookTitle: site.title, description: nil, body: body,
-                               language: site.language, file: "index.html")
+                               language: site.language, file: "index.html", author: site.author)
     }
 
     /// One row per book section or figure named in a chapter's `book:` front

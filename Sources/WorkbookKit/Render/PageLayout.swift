@@ -5,8 +5,9 @@
 /// in an English page are marked `lang="ja"` here, for every page at once (``JapaneseSpans``).
 enum PageLayout {
     /// `file` is the page's name in the output folder, for the links to the same page in the other editions.
+    /// `author` is `workbook.yml`'s `author:`, named in every page's head when given.
     static func page(title: String, workbookTitle: String, description: String?, body: String,
-                     language: PageLanguage = .english, file: String = "index.html") -> String {
+                     language: PageLanguage = .english, file: String = "index.html", author: String? = nil) -> String {
         let strings = language.strings
         // A Japanese page needs no spans: the whole page is lang="ja".
         let isJapanese = language.code.lowercased().hasPrefix("ja")
@@ -23,6 +24,9 @@ enum PageLayout {
         """
         if let description, !description.isEmpty {
             html += "<meta name=\"description\" content=\"\(HTML.escape(description))\">\n"
+        }
+        if let author, !author.isEmpty {
+            html += "<meta name=\"author\" content=\"\(HTML.escape(author))\">\n"
         }
         html += language.alternates(for: file)
         html += """

@@ -5,6 +5,8 @@ struct ReferencePageRenderer {
     var workbookTitle: String
 
     var language: PageLanguage = .english
+    /// `workbook.yml`'s `author:`, for the page's head.
+    var author: String?
 
     /// Every word this renderer puts on a page, from the edition's string table.
     struct Words {
@@ -50,6 +52,6 @@ struct ReferencePageRenderer {
         }
         body += "</article>\n"
         return PageLayout.page(title: "\(words.title) — \(workbookTitle)", workbookTitle: workbookTitle, description: nil, body: body,
-                               language: language, file: SiteMap.referenceFile)
+                               language: language, file: SiteMap.referenceFile, author: author)
     }
 }

@@ -22,6 +22,8 @@ public struct SiteMap: Sendable, Equatable {
     public var title: String
     public var entries: [Entry]
     public var targets: [String: Target]
+    /// `workbook.yml`'s `author:`, named in every page's head.
+    public var author: String?
     /// The pages' language and the other editions they link to.
     public var language: PageLanguage = .english
 

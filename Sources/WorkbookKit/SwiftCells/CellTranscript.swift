@@ -101,8 +101,8 @@ struct CellTranscript: ChildOutputSink {
                 }
             } }
             append(.output(.table(OutputTable(name: table.name, columns: table.columns, rows: rows))))
-        case .figure(let svg, let summary):
-            append(.output(.figure(OutputFigure(name: "", svg: svg, description: summary))))
+        case .figure(let svg, _):
+            append(.output(.figure(OutputFigure(name: "", svg: svg))))
         case .check(let outcome):
             append(.check(SwiftCheck(passed: outcome.passed, summary: Self.summary(of: outcome), file: outcome.file, line: outcome.line)))
         case .begin, .end:

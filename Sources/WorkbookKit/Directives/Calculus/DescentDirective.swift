@@ -258,7 +258,7 @@ struct DescentRun {
         let width = runs.count == 1 ? 560.0 : Double(columns) * 330
         let height = runs.count == 1 ? 520.0 : Double(rows) * 360
         let figure = Figure(width: width, height: height, columns: columns, axes: panels)
-        return OutputFigure(name: "descent", svg: figure.render(), description: figure.summary)
+        return OutputFigure(name: "descent", svg: figure.render())
     }
 
     /// A path that leaves the view: a dashed line from its last point inside

@@ -56,7 +56,7 @@ enum GradientFieldDirective: DirectiveDefinition {
         axes.grid = true
         let figure = Figure(width: 560, height: 520, axes: [axes])
         var outputs: [CellOutput] = [
-            .figure(OutputFigure(name: "gradient-field", svg: figure.render(), description: figure.summary)),
+            .figure(OutputFigure(name: "gradient-field", svg: figure.render())),
             .note("\(x0s.count) × \(x1s.count) grid; each arrow is −∇f, scaled so the longest fits the grid spacing."),
         ]
         if !longest.at.isEmpty {

@@ -53,7 +53,7 @@ enum SurfaceDirective: DirectiveDefinition {
             let wire = Wireframe(grid, xLabel: "x₀", yLabel: "x₁", zLabel: "f(x₀, x₁)", filled: true)
             figure = Figure(width: 600, height: 500, panels: [.wireframe(wire)])
         }
-        var outputs: [CellOutput] = [.figure(OutputFigure(name: "surface", svg: figure.render(), description: figure.summary))]
+        var outputs: [CellOutput] = [.figure(OutputFigure(name: "surface", svg: figure.render()))]
         let values = grid.values.flatMap { $0 }
         let finite = values.filter(\.isFinite)
         if let low = finite.min(), let high = finite.max() {

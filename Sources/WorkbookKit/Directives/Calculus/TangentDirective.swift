@@ -68,7 +68,7 @@ enum TangentDirective: DirectiveDefinition {
         axes.grid = true
         axes.legend = .upperLeft
         let figure = Figure(width: 640, height: 420, axes: [axes])
-        outputs.insert(.figure(OutputFigure(name: "tangent", svg: figure.render(), description: figure.summary)), at: 0)
+        outputs.insert(.figure(OutputFigure(name: "tangent", svg: figure.render())), at: 0)
         return outputs + notes.map(CellOutput.note)
     }
 }

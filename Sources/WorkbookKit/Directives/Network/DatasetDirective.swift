@@ -95,7 +95,7 @@ enum NetworkSupport {
                              width: data.imageColumns, height: data.imageRows,
                              labels: labels, columns: columns, title: title)
         let figure = Figure(width: Double(max(columns * cellWidth, 360)), height: Double(40 + rows * (cellWidth + 10)), panels: [.images(grid)])
-        return OutputFigure(name: "samples", svg: figure.render(), description: figure.summary)
+        return OutputFigure(name: "samples", svg: figure.render())
     }
 }
 

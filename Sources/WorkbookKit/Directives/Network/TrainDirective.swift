@@ -172,8 +172,8 @@ enum TrainingRuns {
             outputs.append(.value(key: "seed[\(k)].last_loss", name: "last loss (seed \(run.seed))", value: run.history.losses.last ?? .nan))
         }
         let loss = lossFigure(runs), accuracy = accuracyFigure(runs)
-        outputs.append(.figure(OutputFigure(name: "loss", svg: loss.render(), description: loss.summary)))
-        outputs.append(.figure(OutputFigure(name: "accuracy", svg: accuracy.render(), description: accuracy.summary)))
+        outputs.append(.figure(OutputFigure(name: "loss", svg: loss.render())))
+        outputs.append(.figure(OutputFigure(name: "accuracy", svg: accuracy.render())))
         outputs.append(.table(epochTable(runs)))
         let first = runs[0].history
         outputs.append(.note("\(first.losses.count) iterations per run, \(first.iterationsPerEpoch) iterations per epoch (\(facts.trainCount) training images ÷ batch); accuracies are measured on the full training and test sets after iteration 0, \(first.iterationsPerEpoch), \(2 * first.iterationsPerEpoch), …, as in the book; the final accuracies after the last iteration."))

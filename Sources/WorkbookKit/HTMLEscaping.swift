@@ -1,5 +1,7 @@
-/// The one place where text becomes HTML. Everything that comes from a
-/// chapter and is not Markdown rendered by cmark passes through here.
+/// The one place where text becomes HTML — pages, MathML and highlighted code
+/// alike (they are all parts of an HTML page). Everything that comes from a
+/// chapter and is not Markdown rendered by cmark passes through here. (SVG
+/// is escaped by SVGPlot, which makes it; that is XML's one escaper.)
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element
     /// content and in quoted attribute values; control characters, which HTML
