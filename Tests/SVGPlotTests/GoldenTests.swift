@@ -46,24 +46,10 @@ final class WellFormedness: NSObject, XMLParserDelegate {
 /// Byte-for-byte comparison with `Golden/<name>.svg`.
 /// Re-record with `RECORD_GOLDENS=1 swift test --filter SVGPlotTests`.
 @Suite struct GoldenTests {
-    static let recording = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
-
-    static func sourceGoldenURL(_ name: String, filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).svg")
-    }
-
     @Test(arguments: Gallery.all.map(\.name))
     func golden(_ name: String) throws {
-        let figure = Gallery.all.first { $0.name == name }!.figure
-        let svg = figure.render()
-        if Self.recording {
-            try svg.write(to: Self.sourceGoldenURL(name), atomically: true, encoding: .utf8)
-            return
-        }
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "svg", subdirectory: "Golden"),
-                               "missing golden \(name).svg — record with RECORD_GOLDENS=1")
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(svg == expected, "\(name).svg differs from its golden; re-record with RECORD_GOLDENS=1 if intended")
+        let svg = Gallery.all.first { $0.name == name }!.figure.render()
+        try GoldenFile.check(svg, against: "\(name).svg")
     }
 
     @Test func xmlParserRejectsMalformedSVG() {

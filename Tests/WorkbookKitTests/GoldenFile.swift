@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// Golden files of WorkbookKit's tests (chapter tree dump, MathML, highlighting, pages).
+/// The one golden-file harness of the tests: WorkbookKit's (chapter tree dump,
+/// MathML, highlighting, pages, records) and SVGPlot's figures, whose target
+/// compiles this same file through a symbolic link (`Tests/SVGPlotTests/GoldenFile.swift`).
 ///
 /// Read from the test bundle (`Golden/` is a `.copy` resource); with
 /// `RECORD_GOLDENS=1` the actual output is written to the source tree

@@ -135,12 +135,7 @@ let placeholder = "\u{1}"
 
 /// The first 8 hex digits of the FNV-1a hash of `text` (the figure's id).
 func fnv1aHex(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-    return String(padded.prefix(8))
+    var hash = FNV1a()
+    for byte in text.utf8 { hash.add(byte) }
+    return String(hash.hex.prefix(8))
 }

@@ -1,0 +1,1 @@
+../WorkbookKitTests/GoldenFile.swift
