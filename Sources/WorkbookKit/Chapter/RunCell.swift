@@ -84,3 +84,19 @@ public indirect enum ParameterValue: Sendable, Equatable {
         if case .scalar(let text, _, _) = self { text } else { nil }
     }
 }
+
+extension RunCell {
+    /// The `label` the cell gives, if it gives one as plain text. When the body
+    /// is not valid YAML, a top-level `label: NAME` line still counts, so that a
+    /// YAML mistake is one error and not also an error at every reference.
+    var labelText: String? {
+        if let text = self["label"]?.value.scalarText { return text }
+        guard parameters.isEmpty else { return nil }
+        for line in body.split(separator: "\n") where line.hasPrefix("label:") {
+            let value = line.dropFirst("label:".count).split(separator: "#").first ?? ""
+            let label = value.trimmingCharacters(in: .whitespaces)
+            return label.isEmpty ? nil : label
+        }
+        return nil
+    }
+}
