@@ -75,14 +75,22 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
 }
 
 @Test func referencesAreRecordedOutsideCodeAndEmails() {
+    // One detector: what is recorded here is exactly what the page links (by placeholder).
     let chapter = parse("See @fig-loss, @eq_1. and `@code` or me@mail.org or @example.com.\n")
     #expect(chapter.references == [
         CrossReference(label: "fig-loss", location: loc(4, 5)),
         CrossReference(label: "eq_1", location: loc(4, 16)),
     ])
     #expect(chapter.blocks.first == .prose(
-        html: "<p>See @fig-loss, @eq_1. and <code>@code</code> or me@mail.org or @example.com.</p>\n",
+        html: "<p>See \(ReferencePlaceholder.placeholder(for: 0)), \(ReferencePlaceholder.placeholder(for: 1)). and <code>@code</code> or me@mail.org or @example.com.</p>\n",
         location: loc(4, 1)))
+}
+
+/// After punctuation of any script a reference starts (a Japanese sentence writes `、@fig-a`);
+/// after a letter of any script it does not (`図@x` is a word).
+@Test func referencesAfterJapanesePunctuationButNotAfterLetters() {
+    let chapter = parse("損失は、@fig-a（@fig-b）で図@x\n")
+    #expect(chapter.references.map(\.label) == ["fig-a", "fig-b"])
 }
 
 @Test func mathInQuotedFenceIsUntouched() {

@@ -13,7 +13,7 @@ private func page(_ source: String, path: String = "chapters/01-t.md") -> (page:
     let site = SiteMapBuilder.make(title: "T", chapters: [chapter], plans: plans)
     let html = ChapterPageRenderer(
         chapter: chapter, number: 1, results: results, figureFiles: [:],
-        prose: ProseRenderer(math: MathRendering.render(chapter).html, site: site, currentFile: chapter.slug + ".html"),
+        prose: ProseRenderer(math: MathRendering.render(chapter).html, references: chapter.references, site: site, currentFile: chapter.slug + ".html"),
         site: site, diagnosticText: { $0.formatted(source: source) }).render()
     let index = IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: [chapter], cells: zip(plans, results).map { ($0.chapterIndex, $1) })).render()
     return (html, index, chapter)

@@ -13,7 +13,7 @@ extension Chapter {
         let document = CmarkParser.parse(protected.text)
         var builder = ChapterBuilder(
             file: path, lines: protected.text.split(separator: "\n", omittingEmptySubsequences: false),
-            math: protected.math)
+            math: protected.math, references: protected.references)
         for block in document.blocks { builder.add(block) }
 
         var diagnostics = front.diagnostics + protected.diagnostics + builder.diagnostics
@@ -74,11 +74,13 @@ private struct ChapterBuilder {
     /// Lines of the text cmark parsed (same numbering as the file).
     let lines: [Substring]
     let math: [MathSpan]
+    let references: [CrossReference]
     var blocks: [ChapterBlock] = []
     var diagnostics: [Diagnostic] = []
     var ids = HeadingIDs()
 
-    init(file: String, lines: [Substring], math: [MathSpan]) {
+    init(file: String, lines: [Substring], math: [MathSpan], references: [CrossReference]) {
+        self.references = references
         self.file = file
         self.lines = lines
         self.math = math
@@ -92,9 +94,9 @@ private struct ChapterBuilder {
         let at = location(block.line, block.column)
         switch block.kind {
         case let .heading(level, text, html):
-            let plain = MathPlaceholder.substitute(in: MathPlaceholder.removingLineFillers(text)) { index in
+            let plain = ReferencePlaceholder.substitute(in: MathPlaceholder.substitute(in: MathPlaceholder.removingLineFillers(text)) { index in
                 index < math.count ? math[index].tex : ""
-            }
+            }) { index in index < references.count ? "@" + references[index].label : "" }
             blocks.append(.heading(Heading(
                 level: level, text: plain, id: ids.id(for: plain),
                 html: MathPlaceholder.removingLineFillers(html), location: at)))

@@ -31,6 +31,11 @@ public enum MathPlaceholder {
     /// Replaces every placeholder in `html` by `replacement(index)`.
     /// Text that only looks like a broken placeholder is left alone.
     public static func substitute(in html: String, _ replacement: (Int) -> String) -> String {
+        substitute(in: html, open: open, close: close, replacement)
+    }
+
+    /// Replaces every `open` + index + `close` in `html` by `replacement(index)`.
+    static func substitute(in html: String, open: Character, close: Character, _ replacement: (Int) -> String) -> String {
         guard html.contains(open) else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count)

@@ -308,13 +308,18 @@ struct MathProtector {
         }
     }
 
-    /// Records `@label` unless the `@` is part of a word (e-mail address).
+    /// Records `@label` unless the `@` is part of a word (an e-mail address) or
+    /// names a domain (`@example.com`), and leaves a `ReferencePlaceholder` in its place.
     private mutating func reference(at i: Int, end: Int) -> Int {
         out.append(Self.at)
         let start = lineStarts[location(of: i).line - 1]
         if i > start {
-            let before = bytes[i - 1]
-            if Self.isLabel(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "+") || before >= 0x80 {
+            // After a letter or digit of any script (`me@mail.org`, `図@x`) the `@` is
+            // part of a word; after punctuation or a space (`、@fig-a`, `(@fig-a)`) it
+            // starts a reference.
+            var k = i - 1
+            while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+            if let before = String(decoding: bytes[k..<i], as: UTF8.self).last, before.isLetter || before.isNumber {
                 return i + 1
             }
         }
@@ -328,9 +333,13 @@ struct MathProtector {
         while labelEnd > i + 2, bytes[labelEnd - 1] == UInt8(ascii: "-") || bytes[labelEnd - 1] == UInt8(ascii: "_") {
             labelEnd -= 1
         }
+        // The reference itself becomes a placeholder, found again by index when the
+        // page is rendered: one detector of `@label`, this one.
+        out.removeLast()
+        out += Array(ReferencePlaceholder.placeholder(for: references.count).utf8)
         references.append(CrossReference(
             label: String(decoding: bytes[i + 1..<labelEnd], as: UTF8.self), location: location(of: i)))
-        out += bytes[i + 1..<j]
+        out += bytes[labelEnd..<j]
         return j
     }
 }

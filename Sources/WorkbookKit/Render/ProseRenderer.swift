@@ -1,8 +1,10 @@
 /// Finishes cmark's HTML for a prose block: math placeholders become MathML
-/// and `@label` references become links with the figure's number.
+/// and reference placeholders links with the figure's number.
 struct ProseRenderer {
     /// MathML (or an error marker) for each math span of the chapter, by index.
     var math: [String]
+    /// The chapter's `@label` references, by index (`ReferencePlaceholder`).
+    var references: [CrossReference] = []
     var site: SiteMap
     var currentFile: String
 
@@ -10,7 +12,9 @@ struct ProseRenderer {
         var out = MathPlaceholder.substitute(in: html) { index in
             index < math.count ? math[index] : ""
         }
-        out = ReferenceLinker.substitute(in: out) { label in
+        out = ReferencePlaceholder.substitute(in: out) { index in
+            guard index < references.count else { return "" }
+            let label = references[index].label
             guard let target = site.targets[label] else {
                 return "<span class=\"broken-ref\">@\(HTML.escape(label))</span>"
             }
