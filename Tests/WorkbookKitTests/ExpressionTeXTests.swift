@@ -18,6 +18,9 @@ import WorkbookKit
     ("x / 2", "\\frac{x}{2}"),
     ("1e-4", "10^{-4}"),
     ("2.5e3", "2.5 \\times 10^{3}"),
+    // Found by the expression fuzzer: `10^{3}^{2}` is a double superscript and did not render.
+    ("1e3^2", "\\left(10^{3}\\right)^{2}"),
+    ("2e-1^x", "\\left(2 \\times 10^{-1}\\right)^{x}"),
     (".5 * pi", "0.5 \\pi"),
     ("sqrt(x) + abs(x)", "\\sqrt{x} + \\left|x\\right|"),
     ("exp(x)^2", "\\left(\\exp\\left(x\\right)\\right)^{2}"),

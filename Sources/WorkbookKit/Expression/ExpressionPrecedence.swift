@@ -15,3 +15,12 @@ enum ExpressionPrecedence: Int, Comparable {
 
     static func < (a: ExpressionPrecedence, b: ExpressionPrecedence) -> Bool { a.rawValue < b.rawValue }
 }
+
+extension ExpressionNode {
+    /// A number written with an exponent (`1e3`): both renderings show it as a power
+    /// of ten (`10^{3}`, `10³`), so as the base of a power it needs parentheses.
+    var isScientificNumber: Bool {
+        if case .number(_, let text) = self { return text.contains { $0 == "e" || $0 == "E" } }
+        return false
+    }
+}

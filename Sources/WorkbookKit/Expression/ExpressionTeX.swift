@@ -51,7 +51,8 @@ enum ExpressionTeX {
             }
             return text
         case .power(let a, let b):
-            let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !isFraction(a))
+            // `1e3^2`: the base's TeX is itself a power (`10^{3}`), and two superscripts in a row do not render.
+            let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !isFraction(a) && !a.isScientificNumber)
             return base + "^{" + render(b) + "}"
         }
     }

@@ -42,7 +42,8 @@ enum ExpressionUnicode {
             }
             return text
         case .power(let a, let b):
-            let base = wrap(a, unless: level(a) == .atom && !isCall(a))
+            // `1e3^2` is (10³)², not 10³².
+            let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !a.isScientificNumber)
             let exponent = render(b)
             if let raised = superscript(exponent) { return base + raised }
             return base + "^(" + exponent + ")"
