@@ -53,12 +53,7 @@ private func controlCharacters(in text: String) -> [Unicode.Scalar] {
 @Test func noControlCharacterReachesAnOutputFileOrATerminalLine() throws {
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
-    let chapters = root.appendingPathComponent("chapters")
-    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
-    try hostile.write(to: chapters.appendingPathComponent("01-c.md"), atomically: true, encoding: .utf8)
-    var options = BuildOptions()
-    options.chapters = chapters.path
-    options.output = root.appendingPathComponent("output").path
+    let options = try workbookOptions(in: root, chapters: ["01-c.md": hostile])
     let lines = EventCollector()
     _ = try WorkbookBuilder(options: options, log: lines.log).build()
 
@@ -101,13 +96,8 @@ private func controlCharacters(in text: String) -> [Unicode.Scalar] {
 @Test func aWarningInsideACellNeitherStopsItNorMarksItFailed() throws {
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
-    let chapters = root.appendingPathComponent("chapters")
-    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
-    try "---\ntitle: T\n---\n\n```run loss\ny: [0.1, 0.9]  # a NUL\u{0}\nt: 1\n```\n"
-        .write(to: chapters.appendingPathComponent("01-c.md"), atomically: true, encoding: .utf8)
-    var options = BuildOptions()
-    options.chapters = chapters.path
-    options.output = root.appendingPathComponent("output").path
+    let options = try workbookOptions(in: root, chapters: [
+        "01-c.md": "---\ntitle: T\n---\n\n```run loss\ny: [0.1, 0.9]  # a NUL\u{0}\nt: 1\n```\n"])
     let report = try WorkbookBuilder(options: options, log: .silent).build()
     #expect(report.ran == 1 && report.failed == 0)
     let page = try String(contentsOfFile: options.output + "/01-c.html", encoding: .utf8)

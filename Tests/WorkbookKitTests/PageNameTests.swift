@@ -30,14 +30,9 @@ private func chapter(_ slug: String) -> Chapter {
 @Test func aChapterNamedIndexDoesNotReplaceTheContentsPage() throws {
     let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
-    let chapters = root.appendingPathComponent("chapters")
-    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
-    for name in ["index", "#x"] {
-        try "---\ntitle: Chapter \(name)\n---\n\nx\n".write(to: chapters.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
-    }
-    var options = BuildOptions()
-    options.chapters = chapters.path
-    options.output = root.appendingPathComponent("output").path
+    let options = try workbookOptions(in: root, chapters: Dictionary(uniqueKeysWithValues: ["index", "#x"].map {
+        ("\($0).md", "---\ntitle: Chapter \($0)\n---\n\nx\n")
+    }))
     _ = try WorkbookBuilder(options: options, log: .silent).build()
     let index = try String(contentsOfFile: options.output + "/index.html", encoding: .utf8)
     #expect(index.contains("class=\"chapter-link\" href=\"index-2.html\""))

@@ -26,11 +26,7 @@ private func trainChapter(seeds: String) -> String {
 
 /// Builds the chapter in `root` and returns the seeds whose training reported progress.
 private func build(_ root: URL, seeds: String, output: String = "output", useCache: Bool = true) throws -> (trained: Set<String>, report: BuildReport) {
-    let chapters = root.appendingPathComponent("chapters")
-    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
-    try trainChapter(seeds: seeds).write(to: chapters.appendingPathComponent("01-t.md"), atomically: true, encoding: .utf8)
-    var options = BuildOptions()
-    options.chapters = chapters.path
+    var options = try workbookOptions(in: root, chapters: ["01-t.md": trainChapter(seeds: seeds)])
     options.output = root.appendingPathComponent(output).path
     options.useCache = useCache
     let events = EventCollector()

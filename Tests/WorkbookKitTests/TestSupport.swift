@@ -27,3 +27,17 @@ func planAndRun(_ chapters: [Chapter], context: RunContext) -> (plans: [CellPlan
 func wideDrawing(_ svg: String) -> String {
     svg.components(separatedBy: "<svg class=\"wbp-narrow\"")[0]
 }
+
+/// Writes `files` (name → text) into `root/chapters` and returns options that
+/// build them into `root/output`.
+func workbookOptions(in root: URL, chapters files: [String: String]) throws -> BuildOptions {
+    let chapters = root.appendingPathComponent("chapters")
+    try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+    for (name, text) in files {
+        try text.write(to: chapters.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    var options = BuildOptions()
+    options.chapters = chapters.path
+    options.output = root.appendingPathComponent("output").path
+    return options
+}

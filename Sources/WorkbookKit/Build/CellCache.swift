@@ -60,23 +60,26 @@ public struct CellCache: Sendable {
     /// cell's without `seed`, so one seed's result is found whatever the other seeds are.
     /// `reading: false` (`--no-cache`) finds none but still keeps new ones.
     func parts(directive: String, arguments: CellArguments, inputs: String, reading: Bool) -> CellParts {
-        var withoutSeeds = arguments
-        withoutSeeds.values["seed"] = nil
-        let base = key(directive: directive, arguments: withoutSeeds, inputs: inputs)
+        let base = partsBase(directive: directive, arguments: arguments, inputs: inputs)
         let cache = self
         return CellParts(load: { name in reading ? cache.loadPart(CellCache.partKey(base, name)) : nil }, recording: true)
     }
 
     /// The cache files for the parts recorded during a run of the cell with these arguments.
     func partEntries(_ parts: CellParts, directive: String, arguments: CellArguments, inputs: String) -> [CacheWrite] {
-        var withoutSeeds = arguments
-        withoutSeeds.values["seed"] = nil
-        let base = key(directive: directive, arguments: withoutSeeds, inputs: inputs)
+        let base = partsBase(directive: directive, arguments: arguments, inputs: inputs)
         return parts.recorded.compactMap { part in
             let key = CellCache.partKey(base, part.name)
             let entry = PartEntry(format: CellCache.formatVersion, key: key, bytes: part.data)
             return (try? JSONEncoder().encode(entry)).map { CacheWrite(file: "part-" + key + ".json", data: $0) }
         }
+    }
+
+    /// The cell's key without its seeds, which every part's key starts from.
+    private func partsBase(directive: String, arguments: CellArguments, inputs: String) -> String {
+        var withoutSeeds = arguments
+        withoutSeeds.values["seed"] = nil
+        return key(directive: directive, arguments: withoutSeeds, inputs: inputs)
     }
 
     private static func partKey(_ base: String, _ name: String) -> String { StableHash.of([base, "part", name]) }

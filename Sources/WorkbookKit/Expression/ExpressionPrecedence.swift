@@ -17,6 +17,18 @@ enum ExpressionPrecedence: Int, Comparable {
 }
 
 extension ExpressionNode {
+    /// `-a`: both renderings put a negation in parentheses where a sign would be ambiguous.
+    var isNegation: Bool {
+        if case .negate = self { return true }
+        return false
+    }
+
+    /// `f(a)`, which both renderings treat apart from other atoms.
+    var isCall: Bool {
+        if case .call = self { return true }
+        return false
+    }
+
     /// A number written with an exponent (`1e3`): both renderings show it as a power
     /// of ten (`10^{3}`, `10³`), so as the base of a power it needs parentheses.
     var isScientificNumber: Bool {

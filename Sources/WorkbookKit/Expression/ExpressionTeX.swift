@@ -20,16 +20,16 @@ enum ExpressionTeX {
         case .constant(.e): return "e"
         case .variable(_, let name): return variable(name)
         case .negate(let a):
-            return "-" + wrap(a, unless: level(a) >= .unary && !isNegative(a))
+            return "-" + wrap(a, unless: level(a) >= .unary && !a.isNegation)
         case .call(let f, let a):
             return call(f, render(a))
         case .sum(let first, let rest):
             var text = render(first)
             for link in rest {
                 if link.op == .add {
-                    text += " + " + wrap(link.node, unless: !isNegative(link.node))
+                    text += " + " + wrap(link.node, unless: !link.node.isNegation)
                 } else {
-                    text += " - " + wrap(link.node, unless: level(link.node) > .sum && !isNegative(link.node))
+                    text += " - " + wrap(link.node, unless: level(link.node) > .sum && !link.node.isNegation)
                 }
             }
             return text
@@ -42,7 +42,7 @@ enum ExpressionTeX {
                     text = "\\frac{" + text + "}{" + render(link.node) + "}"
                     left = .atom
                 } else {
-                    let right = wrap(link.node, unless: level(link.node) > .product && !isNegative(link.node))
+                    let right = wrap(link.node, unless: level(link.node) > .product && !link.node.isNegation)
                     if left < .product { text = "\\left(" + text + "\\right)" }
                     // Juxtapose like a textbook, except where two numbers would merge.
                     text += (startsWithDigit(right) ? " \\cdot " : " ") + right
@@ -52,7 +52,7 @@ enum ExpressionTeX {
             return text
         case .power(let a, let b):
             // `1e3^2`: the base's TeX is itself a power (`10^{3}`), and two superscripts in a row do not render.
-            let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !isFraction(a) && !a.isScientificNumber)
+            let base = wrap(a, unless: level(a) == .atom && !a.isCall && !isFraction(a) && !a.isScientificNumber)
             return base + "^{" + render(b) + "}"
         }
     }
@@ -61,15 +61,6 @@ enum ExpressionTeX {
         bare ? render(node) : "\\left(" + render(node) + "\\right)"
     }
 
-    private static func isNegative(_ node: ExpressionNode) -> Bool {
-        if case .negate = node { return true }
-        return false
-    }
-
-    private static func isCall(_ node: ExpressionNode) -> Bool {
-        if case .call = node { return true }
-        return false
-    }
 
     private static func isFraction(_ node: ExpressionNode) -> Bool {
         if case .product(_, let rest) = node { return rest.last?.op == .divide }

@@ -19,31 +19,31 @@ enum ExpressionUnicode {
         case .constant(.e): return "e"
         case .variable(_, let name): return variable(name)
         case .negate(let a):
-            return "−" + wrap(a, unless: level(a) >= .product && !isNegative(a))
+            return "−" + wrap(a, unless: level(a) >= .product && !a.isNegation)
         case .call(let f, let a):
             return call(f, a)
         case .sum(let first, let rest):
             var text = render(first)
             for link in rest {
-                let bare = link.op == .add ? !isNegative(link.node) : level(link.node) > .sum && !isNegative(link.node)
+                let bare = link.op == .add ? !link.node.isNegation : level(link.node) > .sum && !link.node.isNegation
                 text += (link.op == .add ? " + " : " − ") + wrap(link.node, unless: bare)
             }
             return text
         case .product(let first, let rest):
             var text = wrap(first, unless: level(first) >= .product)
             for link in rest {
-                let right = wrap(link.node, unless: level(link.node) > .product && !isNegative(link.node))
+                let right = wrap(link.node, unless: level(link.node) > .product && !link.node.isNegation)
                 if link.op == .divide {
-                    text += "/" + (level(link.node) == .atom && !isCall(link.node) ? right : "(" + render(link.node) + ")")
+                    text += "/" + (level(link.node) == .atom && !link.node.isCall ? right : "(" + render(link.node) + ")")
                 } else {
                     // Juxtapose like a textbook (0.01x², 2 log x), except where two numbers would merge.
-                    text += (startsWithDigit(right) ? " · " : isCall(link.node) ? " " : "") + right
+                    text += (startsWithDigit(right) ? " · " : link.node.isCall ? " " : "") + right
                 }
             }
             return text
         case .power(let a, let b):
             // `1e3^2` is (10³)², not 10³².
-            let base = wrap(a, unless: level(a) == .atom && !isCall(a) && !a.isScientificNumber)
+            let base = wrap(a, unless: level(a) == .atom && !a.isCall && !a.isScientificNumber)
             let exponent = render(b)
             if let raised = superscript(exponent) { return base + raised }
             return base + "^(" + exponent + ")"
@@ -54,15 +54,6 @@ enum ExpressionUnicode {
         bare ? render(node) : "(" + render(node) + ")"
     }
 
-    private static func isNegative(_ node: ExpressionNode) -> Bool {
-        if case .negate = node { return true }
-        return false
-    }
-
-    private static func isCall(_ node: ExpressionNode) -> Bool {
-        if case .call = node { return true }
-        return false
-    }
 
     private static func startsWithDigit(_ s: String) -> Bool {
         s.first.map { $0.isNumber || $0 == "." } ?? false
@@ -91,7 +82,7 @@ enum ExpressionUnicode {
     /// `log x` for a bare argument, `log(x + 1)` otherwise; `√x`, `|x|`.
     private static func call(_ f: ExpressionFunction, _ argument: ExpressionNode) -> String {
         let inner = render(argument)
-        let bare = level(argument) == .atom && !isCall(argument)
+        let bare = level(argument) == .atom && !argument.isCall
         switch f {
         case .sqrt: return "√" + (bare ? inner : "(" + inner + ")")
         case .abs: return "|" + inner + "|"
