@@ -13,7 +13,7 @@ private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
     #expect(chapter.slug == "01-loss")
     #expect(chapter.path == "chapters/01-loss.md")
     #expect(chapter.diagnostics.isEmpty)
-    #expect(chapter.blocks == [.prose(html: "<p>Hello</p>\n", location: loc(8, 1))])
+    #expect(chapter.htmlBlocks == [.prose(html: "<p>Hello</p>\n", location: loc(8, 1))])
 }
 
 @Test func missingTitleIsAnErrorWithFallbackFromFileName() {
@@ -47,17 +47,20 @@ private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
     let headings = Chapter.parse(source: source, path: "chapters/01-loss.md").headings
     #expect(headings.map(\.id) == ["mean-squared-error", "mean-squared-error-1", "setext", "ünïcode-x-1"])
     #expect(headings.map(\.level) == [1, 2, 2, 3])
-    #expect(headings[0].html == "Mean <em>squared</em> error")
+    let html = Chapter.parse(source: source, path: "chapters/01-loss.md").htmlBlocks.map { block -> String in
+        if case .heading(_, _, _, let html, _) = block { html } else { "" }
+    }
+    #expect(html[0] == "Mean <em>squared</em> error")
     #expect(headings[0].text == "Mean squared error")
     #expect(headings[3].text == "Ünïcode & x_1!")
-    #expect(headings[3].html == "Ünïcode &amp; \u{E000}0\u{E001}!")
+    #expect(html[3] == "Ünïcode &amp; \u{E000}0\u{E001}!")
     #expect(headings.map(\.location) == [loc(4, 1), loc(6, 1), loc(8, 1), loc(11, 1)])
 }
 
 @Test func blocksKeepTheirPositions() {
     let source = "---\ntitle: T\n---\n\nPara one\ncontinues.\n\n> quote\n\n```python\nprint(1)\n```\n\n    indented\n"
     let chapter = Chapter.parse(source: source, path: "chapters/01-loss.md")
-    #expect(chapter.blocks == [
+    #expect(chapter.htmlBlocks == [
         .prose(html: "<p>Para one\ncontinues.</p>\n", location: loc(5, 1)),
         .prose(html: "<blockquote>\n<p>quote</p>\n</blockquote>\n", location: loc(8, 1)),
         .code(language: "python", code: "print(1)\n", location: loc(10, 1)),
@@ -67,7 +70,7 @@ private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
 
 @Test func rawHTMLIsOmittedWithAWarning() {
     let chapter = Chapter.parse(source: "---\ntitle: T\n---\n<div>\nhi\n</div>\n", path: "chapters/01-loss.md")
-    #expect(chapter.blocks == [.prose(html: "<!-- raw HTML omitted -->\n", location: loc(4, 1))])
+    #expect(chapter.htmlBlocks == [.prose(html: "<!-- raw HTML omitted -->\n", location: loc(4, 1))])
     #expect(chapter.diagnostics.map(\.severity) == [.warning])
     #expect(chapter.diagnostics.first?.location == loc(4, 1))
 }
@@ -75,7 +78,7 @@ private func loc(_ line: Int, _ column: Int) -> WorkbookKit.SourceLocation {
 @Test func htmlCommentsAreDroppedSilently() {
     let chapter = Chapter.parse(source: "---\ntitle: T\n---\n<!-- todo -->\n\nText <!-- x --> here\n", path: "chapters/01-loss.md")
     #expect(chapter.diagnostics.isEmpty)
-    #expect(chapter.blocks.first == .prose(html: "<!-- raw HTML omitted -->\n", location: loc(4, 1)))
+    #expect(chapter.htmlBlocks.first == .prose(html: "<!-- raw HTML omitted -->\n", location: loc(4, 1)))
 }
 
 @Test func runCellInsideAListWarns() {

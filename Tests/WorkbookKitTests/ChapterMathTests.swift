@@ -14,7 +14,6 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
 
 @Test func placeholderShape() {
     #expect(MathPlaceholder.placeholder(for: 12) == "\u{E000}12\u{E001}")
-    #expect(MathPlaceholder.blockHTML(for: 3) == "<p>\u{E000}3\u{E001}</p>")
 }
 
 @Test func inlineMathSurvivesMarkdownUntouched() {
@@ -23,14 +22,14 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
         MathSpan(tex: "y_{k}", display: false, location: loc(4, 8)),
         MathSpan(tex: "a*b*c \\{ \\\\", display: false, location: loc(4, 20)),
     ])
-    #expect(chapter.blocks == [.prose(html: "<p>Output \(p0) and \(p1) end.</p>\n", location: loc(4, 1))])
+    #expect(chapter.htmlBlocks == [.prose(html: "<p>Output \(p0) and \(p1) end.</p>\n", location: loc(4, 1))])
 }
 
 @Test func displayMathAloneIsABlockParagraph() {
     let chapter = parse("\n$$E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$$\n\nAfter\n")
     #expect(chapter.math == [MathSpan(tex: "E = \\frac{1}{2}\\sum_k (y_k - t_k)^2", display: true, location: loc(5, 1))])
-    #expect(chapter.blocks == [
-        .prose(html: MathPlaceholder.blockHTML(for: 0) + "\n", location: loc(5, 1)),
+    #expect(chapter.htmlBlocks == [
+        .prose(html: "<p>\(p0)</p>\n", location: loc(5, 1)),
         .prose(html: "<p>After</p>\n", location: loc(7, 1)),
     ])
 }
@@ -38,22 +37,22 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
 @Test func multiLineDisplayMathKeepsLaterLinesRight() {
     let chapter = parse("$$\nx_1 \\\\\n* y\n$$\n\n# Next\n")
     #expect(chapter.math.first?.tex == "\nx_1 \\\\\n* y\n")
-    #expect(chapter.blocks == [
+    #expect(chapter.htmlBlocks == [
         .prose(html: "<p>\(p0)</p>\n", location: loc(4, 1)),
-        .heading(Heading(level: 1, text: "Next", id: "next", html: "Next", location: loc(9, 1))),
+        .heading(level: 1, text: "Next", id: "next", html: "Next", location: loc(9, 1)),
     ])
 }
 
 @Test func escapedDollarsAndPricesAreNotMath() {
     let chapter = parse("It costs \\$5 or $6 and $7.\n")
     #expect(chapter.math.isEmpty)
-    #expect(chapter.blocks.first == .prose(html: "<p>It costs $5 or $6 and $7.</p>\n", location: loc(4, 1)))
+    #expect(chapter.htmlBlocks.first == .prose(html: "<p>It costs $5 or $6 and $7.</p>\n", location: loc(4, 1)))
 }
 
 @Test func mathInCodeIsUntouched() {
     let chapter = parse("Code `$x_1$` and ``a ` $y$`` here.\n\n```\n$z$\n```\n\n    $w$\n")
     #expect(chapter.math.isEmpty)
-    #expect(chapter.blocks == [
+    #expect(chapter.htmlBlocks == [
         .prose(html: "<p>Code <code>$x_1$</code> and <code>a ` $y$</code> here.</p>\n", location: loc(4, 1)),
         .code(language: "", code: "$z$\n", location: loc(6, 1)),
         .code(language: "", code: "$w$\n", location: loc(10, 5)),
@@ -68,12 +67,6 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
     #expect(chapter.diagnostics.first?.length == 2)
 }
 
-@Test func substituteReplacesPlaceholdersAndLeavesBrokenOnes() {
-    let html = "<p>a \u{E000}0\u{E001} b \u{E000}x \u{E000}12\u{E001}</p>"
-    let result = MathPlaceholder.substitute(in: html) { "<m\($0)/>" }
-    #expect(result == "<p>a <m0/> b \u{E000}x <m12/></p>")
-}
-
 @Test func referencesAreRecordedOutsideCodeAndEmails() {
     // One detector: what is recorded here is exactly what the page links (by placeholder).
     let chapter = parse("See @fig-loss, @eq_1. and `@code` or me@mail.org or @example.com.\n")
@@ -81,7 +74,7 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
         CrossReference(label: "fig-loss", location: loc(4, 5)),
         CrossReference(label: "eq_1", location: loc(4, 16)),
     ])
-    #expect(chapter.blocks.first == .prose(
+    #expect(chapter.htmlBlocks.first == .prose(
         html: "<p>See \(ReferencePlaceholder.placeholder(for: 0)), \(ReferencePlaceholder.placeholder(for: 1)). and <code>@code</code> or me@mail.org or @example.com.</p>\n",
         location: loc(4, 1)))
 }
@@ -97,4 +90,24 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
     let chapter = parse("> ~~~\n> $q$\n> ~~~\n\n> and $r$\n")
     #expect(chapter.math.map(\.tex) == ["r"])
     #expect(chapter.math.first?.location == loc(8, 7))
+}
+
+@Test func mathAndReferencesInURLsGetTheirTextBack() {
+    // A placeholder cmark put in a destination, a title or an autolink is no math and no reference.
+    let chapter = parse("[a](http://x.org/$5$ \"t @fig-t\") <https://x.org/@me> and $y$ @fig-a\n")
+    #expect(chapter.math.map(\.tex) == ["y"])
+    #expect(chapter.references.map(\.label) == ["fig-a"])
+    #expect(chapter.htmlBlocks.first == .prose(
+        html: "<p><a href=\"http://x.org/$5$\" title=\"t @fig-t\">a</a> <a href=\"https://x.org/@me\">https://x.org/@me</a> and \(p0) \(ReferencePlaceholder.placeholder(for: 0))</p>\n",
+        location: loc(4, 1)))
+}
+
+@Test func mathAndReferenceNodesHaveTheirRangesInTheFile() {
+    let chapter = parse("A $x_1$ and @fig-a *b*\n")
+    guard case .prose(let block, _)? = chapter.blocks.first, case .paragraph(let inlines) = block.kind else {
+        Issue.record("no paragraph"); return
+    }
+    #expect(inlines.map(\.range.description) == ["4:1-4:2", "4:3-4:7", "4:8-4:12", "4:13-4:18", "4:19-4:19", "4:20-4:22"])
+    #expect(inlines[1].kind == .math(MathSpan(tex: "x_1", display: false, location: loc(4, 3))))
+    #expect(inlines[3].kind == .reference(CrossReference(label: "fig-a", location: loc(4, 13))))
 }

@@ -22,7 +22,7 @@ private let lfChapter = "---\ntitle: T\n---\n\nSome text.\n\n```run loss\ny: [0.
 
 @Test func nulByteInAChapterIsKeptForCmark() throws {
     let chapter = Chapter.parse(source: "---\ntitle: T\n---\n\nbefore\u{0}after\n", path: "c.md")
-    guard case .prose(let html, _)? = chapter.blocks.first else { Issue.record("no prose"); return }
+    guard case .prose(let html, _)? = chapter.htmlBlocks.first else { Issue.record("no prose"); return }
     #expect(html.contains("after"))
 }
 

@@ -20,7 +20,7 @@ private func renderPage(_ source: String, path: String, figureFiles: [String: [S
     let site = SiteMapBuilder.make(title: "Fixture workbook", chapters: [chapter], plans: plans)
     return ChapterPageRenderer(
         chapter: chapter, number: 1, results: results, figureFiles: figureFiles,
-        prose: ProseRenderer(math: MathRendering.render(chapter).html, references: chapter.references, site: site, currentFile: chapter.slug + ".html"),
+        prose: ProseRenderer(mathML: MathRendering.render(chapter).html, of: chapter, site: site, currentFile: chapter.slug + ".html"),
         site: site, diagnosticText: { $0.formatted(source: source) }).render()
 }
 

@@ -13,7 +13,7 @@ private func page(_ source: String, path: String = "chapters/01-t.md") -> (page:
     let site = SiteMapBuilder.make(title: "T", chapters: [chapter], plans: plans)
     let html = ChapterPageRenderer(
         chapter: chapter, number: 1, results: results, figureFiles: [:],
-        prose: ProseRenderer(math: MathRendering.render(chapter).html, references: chapter.references, site: site, currentFile: chapter.slug + ".html"),
+        prose: ProseRenderer(mathML: MathRendering.render(chapter).html, of: chapter, site: site, currentFile: chapter.slug + ".html"),
         site: site, diagnosticText: { $0.formatted(source: source) }).render()
     let index = IndexPageRenderer(site: site, errors: IndexPageRenderer.errors(chapters: [chapter], cells: zip(plans, results).map { ($0.chapterIndex, $1) })).render()
     return (html, index, chapter)
@@ -115,7 +115,7 @@ label: fig-cee
                     Chapter.parse(source: "---\ntitle: B\n---\n", path: "chapters/02-b.md")]
     let site = SiteMapBuilder.make(title: "T", chapters: chapters, plans: [])
     let html = ChapterPageRenderer(chapter: chapters[1], number: 2, results: [], figureFiles: [:],
-                                   prose: ProseRenderer(math: [], site: site, currentFile: "02-b.html"),
+                                   prose: ProseRenderer(site: site, currentFile: "02-b.html"),
                                    site: site, diagnosticText: { $0.message }).render()
     #expect(html.contains("<a class=\"prev\" rel=\"prev\" accesskey=\"p\" href=\"01-a.html\">"))
     #expect(!html.contains("<script"))

@@ -11,9 +11,11 @@ extension Chapter {
         for block in blocks {
             switch block {
             case .heading(let h):
-                out += "  heading \(pos(h.location)) h\(h.level) #\(h.id) \(quote(h.text)) html=\(quote(h.html))\n"
-            case .prose(let html, let location):
-                out += "  prose \(pos(location)) \(quote(html))\n"
+                out += "  heading \(pos(h.location)) h\(h.level) #\(h.id) \(quote(h.text))\n"
+                for inline in h.content { dump(inline, indent: "    ", into: &out) }
+            case .prose(let block, let location):
+                out += "  prose \(pos(location))\n"
+                dump(block, indent: "    ", into: &out)
             case .code(let language, let code, let location):
                 out += "  code \(pos(location)) lang=\(quote(language)) \(quote(code))\n"
             case .cell(let cell):
@@ -33,6 +35,62 @@ extension Chapter {
             out += "\n"
         }
         return out
+    }
+
+    private func dump(_ block: MarkupBlock, indent: String, into out: inout String) {
+        let inner = indent + "  "
+        switch block.kind {
+        case .paragraph(let inlines):
+            out += "\(indent)paragraph \(block.range)\n"
+            for inline in inlines { dump(inline, indent: inner, into: &out) }
+        case let .heading(level, inlines):
+            out += "\(indent)heading h\(level) \(block.range)\n"
+            for inline in inlines { dump(inline, indent: inner, into: &out) }
+        case .blockQuote(let blocks):
+            out += "\(indent)blockQuote \(block.range)\n"
+            for child in blocks { dump(child, indent: inner, into: &out) }
+        case .list(let list):
+            let style: String
+            switch list.style {
+            case .bullet: style = "bullet"
+            case let .ordered(start, delimiter): style = "ordered \(start)\(delimiter)"
+            }
+            out += "\(indent)list \(style)\(list.tight ? " tight" : "") \(block.range)\n"
+            for item in list.items {
+                out += "\(inner)item \(item.range)\n"
+                for child in item.blocks { dump(child, indent: inner + "  ", into: &out) }
+            }
+        case let .codeBlock(info, literal):
+            out += "\(indent)codeBlock \(block.range) info=\(quote(info)) \(quote(literal))\n"
+        case .thematicBreak:
+            out += "\(indent)thematicBreak \(block.range)\n"
+        case .rawHTML(let literal):
+            out += "\(indent)rawHTML \(block.range) \(quote(literal))\n"
+        }
+    }
+
+    private func dump(_ inline: MarkupInline, indent: String, into out: inout String) {
+        let inner = indent + "  "
+        func children(_ name: String, _ nodes: [MarkupInline]) {
+            out += "\(indent)\(name) \(inline.range)\n"
+            for child in nodes { dump(child, indent: inner, into: &out) }
+        }
+        switch inline.kind {
+        case .text(let text): out += "\(indent)text \(inline.range) \(quote(text))\n"
+        case .code(let code): out += "\(indent)code \(inline.range) \(quote(code))\n"
+        case .emphasis(let nodes): children("emphasis", nodes)
+        case .strong(let nodes): children("strong", nodes)
+        case let .link(destination, title, nodes):
+            children("link \(quote(destination))\(title.map { " title=" + quote($0) } ?? "")", nodes)
+        case let .image(source, title, nodes):
+            children("image \(quote(source))\(title.map { " title=" + quote($0) } ?? "")", nodes)
+        case .softBreak: out += "\(indent)softBreak \(inline.range)\n"
+        case .hardBreak: out += "\(indent)hardBreak \(inline.range)\n"
+        case .rawHTML(let literal): out += "\(indent)rawHTML \(inline.range) \(quote(literal))\n"
+        case .math(let span):
+            out += "\(indent)math \(inline.range) \(span.display ? "display" : "inline") \(quote(span.tex))\n"
+        case .reference(let reference): out += "\(indent)reference \(inline.range) @\(reference.label)\n"
+        }
     }
 
     private func dump(_ parameter: CellParameter, indent: String, into out: inout String) {

@@ -40,7 +40,7 @@ struct RenderStep {
             folders.append(chapter.slug)
             let page = ChapterPageRenderer(
                 chapter: chapter, number: site.entries[index].number, results: shownResults, figureFiles: figureFiles,
-                prose: ProseRenderer(math: plan.math[index].html, references: chapter.references, site: site, currentFile: chapter.slug + ".html"),
+                prose: ProseRenderer(mathML: plan.math[index].html, of: chapter, site: site, currentFile: chapter.slug + ".html"),
                 site: site, problems: plan.pageProblems[index], diagnosticText: plan.text(of:))
             files.append(OutputFile(chapter.slug + ".html", page.render()))
             files.append(OutputFile(chapter.slug + ".json",

@@ -1,10 +1,10 @@
 /// A top-level block of a chapter. Containers (lists, block quotes) are not
-/// split further: they arrive as one `.prose` block of finished HTML.
+/// split further: they arrive as one `.prose` block, a tree of markup nodes.
 public enum ChapterBlock: Sendable, Equatable {
     case heading(Heading)
-    /// Rendered HTML of a paragraph, list, block quote, thematic break or
-    /// (omitted) raw HTML block. Contains math placeholders.
-    case prose(html: String, location: SourceLocation)
+    /// A paragraph, list, block quote, thematic break or (omitted) raw HTML
+    /// block, with math and references as nodes of its tree.
+    case prose(MarkupBlock, location: SourceLocation)
     /// A fenced or indented code block that is not a run cell. `language` is
     /// the first word of the info string (empty if none); `code` is the
     /// body, ending in a newline.
@@ -31,16 +31,15 @@ public struct Heading: Sendable, Equatable, Hashable {
     /// Slug of `text`, unique within the chapter (`loss`, `loss-1`, …), for
     /// `id=` attributes and the table of contents.
     public var id: String
-    /// HTML of the inline content, without the `<hN>` wrapper. May contain
-    /// math placeholders.
-    public var html: String
+    /// The inline content (math and references as nodes).
+    public var content: [MarkupInline]
     public var location: SourceLocation
 
-    public init(level: Int, text: String, id: String, html: String, location: SourceLocation) {
+    public init(level: Int, text: String, id: String, content: [MarkupInline], location: SourceLocation) {
         self.level = level
         self.text = text
         self.id = id
-        self.html = html
+        self.content = content
         self.location = location
     }
 }

@@ -1,6 +1,7 @@
-/// Reading one chapter: front matter → math protection → cmark → model.
-/// Each step keeps line numbers intact, so every location in the result is a
-/// location in the original file.
+/// Reading one chapter: front matter → math protection → cmark → model (the
+/// placeholders of the protected text resolved into math and reference
+/// nodes). Each step keeps line numbers intact, and the resolver moves columns
+/// back, so every location in the result is a location in the original file.
 extension Chapter {
     /// Parses chapter text. `path` is used as given for `Chapter.path` and
     /// in every location; the slug is its file name without `.md`.
@@ -13,8 +14,10 @@ extension Chapter {
         let document = CmarkParser.parse(protected.text)
         var builder = ChapterBuilder(
             file: path, lines: protected.text.split(separator: "\n", omittingEmptySubsequences: false),
-            math: protected.math, references: protected.references)
+            resolver: PlaceholderResolver(math: protected.math, references: protected.references, map: protected.map))
         for block in document.blocks { builder.add(block) }
+        let math = builder.resolver.usedMath.map { protected.math[$0] }
+        let references = builder.resolver.usedReferences.map { protected.references[$0] }
 
         var diagnostics = front.diagnostics + protected.diagnostics + builder.diagnostics
             + ControlCharacters.warnings(in: source, file: path)
@@ -48,7 +51,7 @@ extension Chapter {
         diagnostics.sort { $0.location < $1.location }
         var chapter = Chapter(
             path: path, slug: slug, title: title, summary: front.summary, blocks: builder.blocks,
-            math: protected.math, references: protected.references, diagnostics: diagnostics, source: source)
+            math: math, references: references, diagnostics: diagnostics, source: source)
         chapter.book = front.book
         return chapter
     }
@@ -73,17 +76,16 @@ private struct ChapterBuilder {
     let file: String
     /// Lines of the text cmark parsed (same numbering as the file).
     let lines: [Substring]
-    let math: [MathSpan]
-    let references: [CrossReference]
+    /// Turns placeholders into math and reference nodes.
+    var resolver: PlaceholderResolver
     var blocks: [ChapterBlock] = []
     var diagnostics: [Diagnostic] = []
     var ids = HeadingIDs()
 
-    init(file: String, lines: [Substring], math: [MathSpan], references: [CrossReference]) {
-        self.references = references
+    init(file: String, lines: [Substring], resolver: PlaceholderResolver) {
         self.file = file
         self.lines = lines
-        self.math = math
+        self.resolver = resolver
     }
 
     func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -93,15 +95,12 @@ private struct ChapterBuilder {
     mutating func add(_ block: CmarkParser.Block) {
         let at = location(block.line, block.column)
         switch block.kind {
-        case let .heading(level, text, html):
-            let plain = ReferencePlaceholder.substitute(in: MathPlaceholder.substitute(in: MathPlaceholder.removingLineFillers(text)) { index in
-                index < math.count ? math[index].tex : ""
-            }) { index in index < references.count ? "@" + references[index].label : "" }
-            blocks.append(.heading(Heading(
-                level: level, text: plain, id: ids.id(for: plain),
-                html: MathPlaceholder.removingLineFillers(html), location: at)))
-        case let .prose(html):
-            blocks.append(.prose(html: MathPlaceholder.removingLineFillers(html), location: at))
+        case let .heading(level, content):
+            let inlines = resolver.resolve(content)
+            let plain = MarkupInline.plainText(inlines)
+            blocks.append(.heading(Heading(level: level, text: plain, id: ids.id(for: plain), content: inlines, location: at)))
+        case let .prose(block):
+            blocks.append(.prose(resolver.resolve(block), location: at))
         case let .code(info, literal):
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.count >= 2, words[0] == "swift", words[1] == "run" {

@@ -17,6 +17,8 @@ struct MathProtector {
         var math: [MathSpan]
         var references: [CrossReference]
         var diagnostics: [Diagnostic]
+        /// Positions in `text` → positions in the source.
+        var map: SourceMap
     }
 
     static func protect(_ source: String, file: String) -> Result {
@@ -24,7 +26,8 @@ struct MathProtector {
         scanner.run()
         return Result(
             text: String(decoding: scanner.out, as: UTF8.self),
-            math: scanner.math, references: scanner.references, diagnostics: scanner.diagnostics)
+            math: scanner.math, references: scanner.references, diagnostics: scanner.diagnostics,
+            map: SourceMap(original: scanner.bytes, protected: scanner.out, edits: scanner.edits))
     }
 
     private let bytes: [UInt8]
@@ -33,6 +36,7 @@ struct MathProtector {
     private var math: [MathSpan] = []
     private var references: [CrossReference] = []
     private var diagnostics: [Diagnostic] = []
+    private var edits: [SourceMap.Edit] = []
     /// Byte offset where each line starts.
     private var lineStarts: [Int] = [0]
 
@@ -299,6 +303,8 @@ struct MathProtector {
 
     private mutating func addMath(from open: Int, contentStart: Int, contentEnd: Int, end: Int, display: Bool) {
         let tex = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        let protectedStart = out.count
+        defer { edits.append(SourceMap.Edit(protected: protectedStart..<out.count, original: open..<end)) }
         out += Array(MathPlaceholder.placeholder(for: math.count).utf8)
         math.append(MathSpan(tex: tex, display: display, location: location(of: open)))
         let newlines = bytes[open..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
@@ -336,6 +342,8 @@ struct MathProtector {
         // The reference itself becomes a placeholder, found again by index when the
         // page is rendered: one detector of `@label`, this one.
         out.removeLast()
+        edits.append(SourceMap.Edit(protected: out.count..<out.count + ReferencePlaceholder.placeholder(for: references.count).utf8.count,
+                                    original: i..<labelEnd))
         out += Array(ReferencePlaceholder.placeholder(for: references.count).utf8)
         references.append(CrossReference(
             label: String(decoding: bytes[i + 1..<labelEnd], as: UTF8.self), location: location(of: i)))

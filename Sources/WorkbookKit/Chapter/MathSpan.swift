@@ -17,4 +17,7 @@ public struct MathSpan: Sendable, Equatable, Hashable {
         self.display = display
         self.location = location
     }
+
+    /// As written: the TeX between its dollar signs.
+    public var source: String { display ? "$$" + tex + "$$" : "$" + tex + "$" }
 }

@@ -54,7 +54,8 @@ public enum FuzzTargets {
     }
 
     /// A chapter: front matter, math, cmark, run-cell YAML, directive checking,
-    /// highlighting of every code block and cell body, and MathML of every span.
+    /// highlighting of every code block and cell body, and MathML of every span;
+    /// and the prose writer against cmark's own HTML of the same text (they must be equal).
     public static func chapter(_ data: [UInt8]) {
         let source: String
         switch SourceFileReader.decode(data, file: "c.md", what: "chapter") {
@@ -64,6 +65,10 @@ public enum FuzzTargets {
             return
         }
         let chapter = Chapter.parse(source: source, path: "c.md")
+        let writer = MarkupHTML(math: { _ in "" }, reference: { _ in "" })
+        let ours = CmarkParser.markup(chapter.source).map { writer.html($0) }
+        let cmark = CmarkParser.referenceHTML(chapter.source)
+        precondition(ours == cmark, "the prose writer differs from cmark: \(ours) vs \(cmark)")
         let lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false).count
         let validator = CellValidator(registry: .standard)
         var diagnostics = chapter.diagnostics + MathRendering.render(chapter).diagnostics

@@ -53,10 +53,10 @@ struct ChapterPageRenderer {
             switch block {
             case .heading(let heading):
                 let level = min(heading.level + 1, 6)
-                body += "<h\(level) id=\"\(HTML.escape(heading.id))\">\(prose.finish(heading.html))\(bookSection(heading.id))"
+                body += "<h\(level) id=\"\(HTML.escape(heading.id))\">\(prose.html(heading.content))\(bookSection(heading.id))"
                 body += "<a class=\"anchor\" href=\"#\(HTML.escape(heading.id))\" aria-label=\"\(HTML.escape(words.linkToSection))\">#</a></h\(level)>\n"
-            case .prose(let html, _):
-                body += prose.finish(html)
+            case .prose(let block, _):
+                body += prose.html(block)
             case .code(let language, let code, _):
                 body += "<pre class=\"code lang-\(HTML.escape(language))\"><code>\(SyntaxHighlighter.highlight(code, language: language))</code></pre>\n"
             case .cell:
