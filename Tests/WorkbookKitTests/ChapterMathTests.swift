@@ -111,3 +111,45 @@ private let p1 = MathPlaceholder.placeholder(for: 1)
     #expect(inlines[1].kind == .math(MathSpan(tex: "x_1", display: false, location: loc(4, 3))))
     #expect(inlines[3].kind == .reference(CrossReference(label: "fig-a", location: loc(4, 13))))
 }
+
+// Math and references are scanned where cmark's block structure puts prose
+// (ProseOutline), not where a second block scanner guessed it.
+
+@Test func aFenceInAQuoteEndsWithTheQuote() {
+    // The quote's end closes its fence; the paragraph after it is prose.
+    let chapter = parse("> ```\n> $a$\n\nThen $b$ here.\n")
+    #expect(chapter.math.map(\.tex) == ["b"])
+    #expect(chapter.diagnostics.isEmpty)
+}
+
+@Test func indentedCodeInAListItemIsCode() {
+    // Four columns past the item's content are code, as cmark reads it.
+    let chapter = parse("- item\n\n      $code$ @fig-x\n")
+    #expect(chapter.math.isEmpty)
+    #expect(chapter.references.isEmpty)
+}
+
+@Test func rawHTMLAndLinkDefinitionsAreNotProse() {
+    let chapter = parse("<div>\n$x$\n</div>\n\n[r]: http://x.org/@me\n\n[a][r] and $y$\n")
+    #expect(chapter.math.map(\.tex) == ["y"])
+    #expect(chapter.references.isEmpty)
+}
+
+@Test func displayMathMaySpanALineThatLooksLikeAListItem() {
+    let chapter = parse("$$\na\n- b\n+ c\n$$\n")
+    #expect(chapter.math.map(\.tex) == ["\na\n- b\n+ c\n"])
+    #expect(chapter.htmlBlocks == [.prose(html: "<p>\(p0)</p>\n", location: loc(4, 1))])
+}
+
+@Test func unclosedFencesWarnWhereverTheyAreAndOnlyThen() {
+    func warnings(_ body: String) -> [WorkbookKit.SourceLocation] {
+        parse(body).diagnostics.filter { $0.message.hasPrefix("code fence is not closed") }.map(\.location)
+    }
+    #expect(warnings("- ```\n  code\n") == [loc(4, 3)])
+    #expect(warnings("Text\n\n~~~~\na\n~~~\n") == [loc(6, 1)])   // a shorter fence does not close
+    #expect(warnings("```\n") == [loc(4, 1)])
+    #expect(warnings("```\na\n```\n").isEmpty)
+    #expect(warnings("```\na\n```").isEmpty)
+    #expect(warnings("    ```\n    x\n").isEmpty)                 // indented code that shows a fence
+    #expect(warnings("> ```\n> a\n\nz\n").isEmpty)                // closed by the end of its quote
+}

@@ -13,9 +13,9 @@ public struct Chapter: Sendable, Equatable {
     public var summary: String?
     /// Top-level blocks in document order.
     public var blocks: [ChapterBlock]
-    /// TeX cut out of the prose; `math[i]` belongs to `MathPlaceholder.placeholder(for: i)`.
+    /// Every `.math` node of the prose, in document order (MathML is made once per span).
     public var math: [MathSpan]
-    /// `@label` references in prose, in document order.
+    /// Every `.reference` node of the prose, in document order.
     public var references: [CrossReference]
     /// Problems found while reading, in document order.
     public var diagnostics: [Diagnostic]

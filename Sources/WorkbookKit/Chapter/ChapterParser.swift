@@ -15,7 +15,12 @@ extension Chapter {
         var builder = ChapterBuilder(
             file: path, lines: protected.text.split(separator: "\n", omittingEmptySubsequences: false),
             resolver: PlaceholderResolver(math: protected.math, references: protected.references, map: protected.map))
-        for block in document.blocks { builder.add(block) }
+        for var block in document.blocks {
+            if case let .code(info, literal) = block.kind {
+                block.kind = .code(info: builder.resolver.restored(info), literal: builder.resolver.restored(literal))
+            }
+            builder.add(block)
+        }
         let math = builder.resolver.usedMath.map { protected.math[$0] }
         let references = builder.resolver.usedReferences.map { protected.references[$0] }
 
@@ -26,6 +31,12 @@ extension Chapter {
                 "raw HTML is not allowed and was left out",
                 at: SourceLocation(file: path, line: html.line, column: html.column),
                 hint: "write it in Markdown, or use a run cell"))
+        }
+        if let deep = document.tooDeep {
+            diagnostics.append(.warning(
+                "Markdown is nested more than \(CmarkParser.maximumNesting) levels deep here; what is inside is shown as plain text",
+                at: SourceLocation(file: path, line: max(deep.line, 1), column: max(deep.column, 1)),
+                hint: "nest fewer block quotes, lists, emphasis or links"))
         }
         for cell in document.nestedRunCells {
             diagnostics.append(.warning(

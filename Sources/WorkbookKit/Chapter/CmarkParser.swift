@@ -29,6 +29,9 @@ enum CmarkParser {
         var rawHTML: [(line: Int, column: Int)]
         /// `run` fences nested in lists or quotes: shown as code, never run.
         var nestedRunCells: [(line: Int, column: Int)] = []
+        /// The first node nested deeper than `maximumNesting`: it and what
+        /// is inside it are plain text in the model.
+        var tooDeep: (line: Int, column: Int)?
 
         static func == (a: Document, b: Document) -> Bool {
             a.blocks == b.blocks && a.rawHTML.map { [$0.line, $0.column] } == b.rawHTML.map { [$0.line, $0.column] }
@@ -39,9 +42,15 @@ enum CmarkParser {
     /// `CMARK_OPT_SOURCEPOS`.
     private static let parseOptions: Int32 = 1 << 1
 
+    /// How deep blocks and inlines may nest in the model (cmark has no limit:
+    /// 20 000 `>` are 20 000 block quotes). Deeper content is kept as plain
+    /// text, so that converting, resolving and writing the tree — recursive
+    /// functions — never overflow a thread's stack.
+    static let maximumNesting = 100
+
     static func parse(_ markdown: String) -> Document {
-        let tree = markup(markdown)
-        var document = Document(blocks: [], rawHTML: [])
+        let (tree, tooDeep) = markupChecked(markdown)
+        var document = Document(blocks: [], rawHTML: [], tooDeep: tooDeep)
         for block in tree {
             let line = block.range.startLine, column = block.range.startColumn
             switch block.kind {
@@ -58,11 +67,14 @@ enum CmarkParser {
     }
 
     /// The top-level blocks of `markdown`, as cmark parses them.
-    static func markup(_ markdown: String) -> [MarkupBlock] {
+    static func markup(_ markdown: String) -> [MarkupBlock] { markupChecked(markdown).blocks }
+
+    /// The blocks, and where (if anywhere) nesting passed `maximumNesting`.
+    static func markupChecked(_ markdown: String) -> (blocks: [MarkupBlock], tooDeep: (line: Int, column: Int)?) {
         withDocument(markdown) { root in
             var converter = Converter()
-            return converter.blocks(of: root)
-        } ?? []
+            return (converter.blocks(of: root), converter.tooDeep)
+        } ?? ([], nil)
     }
 
     /// cmark's own HTML of `markdown` (safe mode; control characters made
@@ -144,7 +156,13 @@ enum CmarkParser {
             return cmark_node_get_title(link)
         }()
 
+        /// How many blocks and inlines enclose the node being converted.
+        private var depth = 0
+        private(set) var tooDeep: (line: Int, column: Int)?
+
         mutating func blocks(of parent: OpaquePointer) -> [MarkupBlock] {
+            depth += 1
+            defer { depth -= 1 }
             var blocks: [MarkupBlock] = []
             var child = cmark_node_first_child(parent)
             while let node = child {
@@ -155,6 +173,10 @@ enum CmarkParser {
         }
 
         private mutating func block(_ node: OpaquePointer) -> MarkupBlock? {
+            if depth > CmarkParser.maximumNesting {
+                let text = MarkupInline(.text(plainText(node)), range: range(node))
+                return MarkupBlock(.paragraph([text]), range: range(node))
+            }
             let kind: MarkupBlock.Kind
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH: kind = .paragraph(inlines(of: node))
@@ -182,6 +204,8 @@ enum CmarkParser {
         }
 
         private mutating func inlines(of parent: OpaquePointer) -> [MarkupInline] {
+            depth += 1
+            defer { depth -= 1 }
             var inlines: [MarkupInline] = []
             var child = cmark_node_first_child(parent)
             while let node = child {
@@ -192,6 +216,7 @@ enum CmarkParser {
         }
 
         private mutating func inline(_ node: OpaquePointer) -> MarkupInline? {
+            if depth > CmarkParser.maximumNesting { return MarkupInline(.text(plainText(node)), range: range(node)) }
             let kind: MarkupInline.Kind
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT: kind = .text(string(cmark_node_get_literal(node)))
@@ -208,6 +233,25 @@ enum CmarkParser {
             default: return nil  // cmark's parser makes no custom inlines
             }
             return MarkupInline(kind, range: range(node))
+        }
+
+        /// The text of a node nested too deep, by cmark's iterator (no
+        /// recursion): text and code as written, line breaks as spaces.
+        private mutating func plainText(_ node: OpaquePointer) -> String {
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            if tooDeep == nil { tooDeep = (line, column) }
+            var text = ""
+            guard let iterator = cmark_iter_new(node) else { return text }
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: text += string(cmark_node_get_literal(current))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+                default: break
+                }
+            }
+            return text
         }
 
         private func title(_ node: OpaquePointer) -> String? {

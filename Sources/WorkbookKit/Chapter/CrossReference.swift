@@ -1,6 +1,5 @@
-/// A `@label` reference in prose (`see @fig-loss`), recorded so a later stage
-/// can check labels and link them. The text stays in the HTML unchanged
-/// (`@fig-loss`); the linker finds it there by label.
+/// A `@label` reference in prose (`see @fig-loss`): a `.reference` node of the
+/// document model, which the plan step checks and the renderer links.
 public struct CrossReference: Sendable, Equatable, Hashable {
     /// The label without `@`: `[A-Za-z][A-Za-z0-9_-]*`, trailing `-`/`_` dropped.
     public var label: String

@@ -6,11 +6,14 @@
 /// followed by one `"\n" + lineFiller` per newline it contained, so every
 /// line after it keeps its number and no blank line (paragraph break) appears.
 ///
-/// Skipped (left untouched, nothing recorded): fenced code blocks, indented
-/// code blocks, inline code spans and backslash escapes such as `\$`.
-/// Known approximations: a fence's quote depth is not tracked (any fence
-/// line closes an open fence of the same kind); inside lists, only lines
-/// indented 8+ spaces count as indented code.
+/// Only prose is scanned: the runs of lines that cmark's block structure puts
+/// in paragraphs and headings (`ProseOutline`, a first cmark parse of the
+/// text), so code blocks, raw HTML and link reference definitions are left
+/// untouched, in lists and block quotes too. Runs, not single paragraphs:
+/// display math may span a line that cmark, before the math is cut out,
+/// reads as a list item (`- b`) or a new paragraph. Inside a run, the
+/// inline-level scan skips code spans and backslash escapes such as `\$`
+/// (cmark knows no math, so this part stays ours).
 struct MathProtector {
     struct Result {
         var text: String
@@ -23,7 +26,7 @@ struct MathProtector {
 
     static func protect(_ source: String, file: String) -> Result {
         var scanner = MathProtector(bytes: Array(source.utf8), file: file)
-        scanner.run()
+        scanner.run(ProseOutline(markdown: source))
         return Result(
             text: String(decoding: scanner.out, as: UTF8.self),
             math: scanner.math, references: scanner.references, diagnostics: scanner.diagnostics,
@@ -65,124 +68,25 @@ struct MathProtector {
         return SourceLocation(file: file, line: lo + 1, column: offset - lineStarts[lo] + 1)
     }
 
-    private func isBlank(_ line: Int) -> Bool {
-        bytes[lineStarts[line]..<lineEnd(line)].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
-    }
-
-    /// Leading indentation in columns (tab = 4) and the offset after it.
-    private func indent(_ line: Int) -> (width: Int, end: Int) {
-        var width = 0, i = lineStarts[line]
-        let end = lineEnd(line)
-        while i < end, bytes[i] == 32 || bytes[i] == 9 {
-            width += bytes[i] == 9 ? 4 - width % 4 : 1
-            i += 1
-        }
-        return (width, i)
-    }
-
-    /// If `line` is a code fence (indent ≤ 3), its character and length.
-    /// Block quote markers (`> > `) are skipped first, so fences in quotes count.
-    private func fence(_ line: Int) -> (char: UInt8, count: Int, rest: ArraySlice<UInt8>)? {
-        var (width, start) = indent(line)
-        while width <= 3, start < lineEnd(line), bytes[start] == UInt8(ascii: ">") {
-            start += 1
-            if start < lineEnd(line), bytes[start] == 32 { start += 1 }
-            let content = start
-            while start < lineEnd(line), bytes[start] == 32 { start += 1 }
-            width = start - content
-        }
-        guard width <= 3, start < lineEnd(line) else { return nil }
-        let c = bytes[start]
-        guard c == UInt8(ascii: "`") || c == UInt8(ascii: "~") else { return nil }
-        var i = start
-        while i < lineEnd(line), bytes[i] == c { i += 1 }
-        let count = i - start
-        guard count >= 3 else { return nil }
-        let rest = bytes[i..<lineEnd(line)]
-        if c == UInt8(ascii: "`"), rest.contains(c) { return nil }
-        return (c, count, rest)
-    }
-
-    private func isListItem(_ line: Int) -> Bool {
-        let (width, i) = indent(line)
-        guard width <= 3, i < lineEnd(line) else { return false }
-        let end = lineEnd(line)
-        let c = bytes[i]
-        func spaceAfter(_ j: Int) -> Bool { j >= end || bytes[j] == 32 || bytes[j] == 9 }
-        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
-            return spaceAfter(i + 1)
-        }
-        var j = i
-        while j < end, j - i < 9, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
-        guard j > i, j < end, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") else { return false }
-        return spaceAfter(j + 1)
-    }
-
-    /// Which lines are code (fenced, including fences, or indented), and the
-    /// 0-based line of a fence still open at the end of the file.
-    private func codeLines() -> (code: [Bool], unclosedFence: Int?) {
-        var code = [Bool](repeating: false, count: lineStarts.count)
-        var open: (char: UInt8, count: Int, line: Int)?
-        var previousBlank = true, previousCode = false, inList = false
-        for line in 0..<lineStarts.count {
-            if let fenceOpen = open {
-                code[line] = true
-                if let f = fence(line), f.char == fenceOpen.char, f.count >= fenceOpen.count,
-                   f.rest.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
-                    open = nil
-                }
-                previousBlank = false
-                previousCode = true
-                continue
-            }
-            if isBlank(line) {
-                previousBlank = true
-                continue
-            }
-            let width = indent(line).width
-            if let f = fence(line) {
-                open = (f.char, f.count, line)
-                code[line] = true
-                previousCode = true
-            } else if width >= (inList ? 8 : 4), previousBlank || previousCode {
-                code[line] = true
-                previousCode = true
-            } else {
-                if isListItem(line) {
-                    inList = true
-                } else if width == 0, previousBlank {
-                    inList = false
-                }
-                previousCode = false
-            }
-            previousBlank = false
-        }
-        return (code, open?.line)
-    }
-
     // MARK: Scanning
 
-    private mutating func run() {
-        let (code, unclosedFence) = codeLines()
-        if let line = unclosedFence {
-            let fenceStart = indent(line).end
+    private mutating func run(_ outline: ProseOutline) {
+        if let fence = outline.unclosedFence {
             diagnostics.append(.warning(
-                "code fence is not closed; everything after it is code", at: location(of: fenceStart),
+                "code fence is not closed; everything after it is code",
+                at: SourceLocation(file: file, line: fence.line, column: fence.column),
                 hint: "end the block with a line of the same fence, e.g. ```", length: 3))
         }
         var line = 0
-        while line < lineStarts.count {
-            if code[line] || isBlank(line) {
-                out += bytes[lineStarts[line]..<min(lineEnd(line) + 1, bytes.count)]
-                line += 1
-                continue
+        for run in outline.runs {
+            if line < run.lowerBound {
+                out += bytes[lineStarts[line]..<lineStarts[run.lowerBound]]
             }
             // A run of prose lines: math and code spans may span lines in it.
-            var last = line
-            while last + 1 < lineStarts.count, !code[last + 1], !isBlank(last + 1) { last += 1 }
-            scanProse(from: lineStarts[line], to: min(lineEnd(last) + 1, bytes.count))
-            line = last + 1
+            scanProse(from: lineStarts[run.lowerBound], to: min(lineEnd(run.upperBound) + 1, bytes.count))
+            line = run.upperBound + 1
         }
+        if line < lineStarts.count { out += bytes[lineStarts[line]...] }
     }
 
     private static let dollar = UInt8(ascii: "$")

@@ -1,9 +1,8 @@
-/// A piece of TeX cut out of a chapter before Markdown parsing.
+/// A piece of TeX in a chapter's prose: a `.math` node of the document model.
 ///
 /// Markdown would mangle TeX (`y_{k}` → emphasis, `\\` → `\`), so the chapter
-/// reader replaces each `$…$` / `$$…$$` by a placeholder (see
-/// `MathPlaceholder`) and keeps the TeX here; `chapter.math[i]` belongs to
-/// placeholder `i`.
+/// reader cuts each `$…$` / `$$…$$` out before cmark reads the inlines (see
+/// `MathProtector`) and keeps the TeX here.
 public struct MathSpan: Sendable, Equatable, Hashable {
     /// The TeX between the dollar signs, unchanged (not trimmed).
     public var tex: String

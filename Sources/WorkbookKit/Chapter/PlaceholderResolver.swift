@@ -6,8 +6,10 @@
 /// character is left in the tree.
 ///
 /// A placeholder that cmark put where no math can be — a link's destination
-/// or title, an autolink — gets its source text back (`$5$`, `@user`) and is
-/// neither math nor a reference: `used` lists only those that became nodes.
+/// or title, an autolink, code (a line the first parse read as prose in a
+/// list that the math cut out, so that it became indented code) — gets its
+/// source text back (`$5$`, `@user`) and is neither math nor a reference:
+/// `used` lists only those that became nodes.
 struct PlaceholderResolver {
     let math: [MathSpan]
     let references: [CrossReference]
@@ -34,7 +36,8 @@ struct PlaceholderResolver {
                 list.items[i].range = map.original(list.items[i].range)
             }
             kind = .list(list)
-        case .codeBlock, .thematicBreak, .rawHTML: kind = block.kind
+        case let .codeBlock(info, literal): kind = .codeBlock(info: restored(info), literal: restored(literal))
+        case .thematicBreak, .rawHTML: kind = block.kind
         }
         return MarkupBlock(kind, range: map.original(block.range))
     }
@@ -65,7 +68,9 @@ struct PlaceholderResolver {
                 }
             case let .image(source, title, children):
                 out.append(MarkupInline(.image(source: restored(source), title: title.map(restored), resolve(children)), range: range))
-            case .code, .hardBreak, .rawHTML, .math, .reference:
+            case .code(let code):
+                out.append(MarkupInline(.code(restored(code)), range: range))
+            case .hardBreak, .rawHTML, .math, .reference:
                 out.append(MarkupInline(inline.kind, range: range))
             }
         }
@@ -111,7 +116,7 @@ struct PlaceholderResolver {
     }
 
     /// The text with each placeholder put back as it was written.
-    private func restored(_ text: String) -> String {
+    func restored(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: Self.isPrivate) else { return text }
         var out = ""
         for piece in Self.pieces(of: text) {

@@ -66,9 +66,12 @@ public enum FuzzTargets {
         }
         let chapter = Chapter.parse(source: source, path: "c.md")
         let writer = MarkupHTML(math: { _ in "" }, reference: { _ in "" })
-        let ours = CmarkParser.markup(chapter.source).map { writer.html($0) }
-        let cmark = CmarkParser.referenceHTML(chapter.source)
-        precondition(ours == cmark, "the prose writer differs from cmark: \(ours) vs \(cmark)")
+        let (markup, tooDeep) = CmarkParser.markupChecked(chapter.source)
+        if tooDeep == nil {  // past the nesting limit the model holds plain text (a warning), not cmark's tree
+            let ours = markup.map { writer.html($0) }
+            let cmark = CmarkParser.referenceHTML(chapter.source)
+            precondition(ours == cmark, "the prose writer differs from cmark: \(ours) vs \(cmark)")
+        }
         let lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false).count
         let validator = CellValidator(registry: .standard)
         var diagnostics = chapter.diagnostics + MathRendering.render(chapter).diagnostics
