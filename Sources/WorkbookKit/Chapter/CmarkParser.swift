@@ -22,7 +22,7 @@ enum CmarkParser {
         var column: Int
     }
 
-    struct Document: Equatable {
+    struct Document {
         var blocks: [Block]
         /// Where raw HTML (omitted from the output by cmark's safe default)
         /// was. HTML comments are not listed: dropping them is what authors expect.
@@ -32,11 +32,6 @@ enum CmarkParser {
         /// The first node nested deeper than `maximumNesting`: it and what
         /// is inside it are plain text in the model.
         var tooDeep: (line: Int, column: Int)?
-
-        static func == (a: Document, b: Document) -> Bool {
-            a.blocks == b.blocks && a.rawHTML.map { [$0.line, $0.column] } == b.rawHTML.map { [$0.line, $0.column] }
-                && a.nestedRunCells.map { [$0.line, $0.column] } == b.nestedRunCells.map { [$0.line, $0.column] }
-        }
     }
 
     /// `CMARK_OPT_SOURCEPOS`.
