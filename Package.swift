@@ -35,6 +35,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // libdeflate inflates a whole gzip file at once, ~3× zlib's speed (the data sets' loading).
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
+        ),
         .systemLibrary(
             name: "CBLAS",
             pkgConfig: "openblas",
@@ -47,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "DeepLearning",
-            dependencies: ["CZlib", "CBLAS", "CKernels"],
+            dependencies: ["CZlib", "CDeflate", "CBLAS", "CKernels"],
             swiftSettings: optimizedInEveryConfiguration
         ),
         .target(name: "SVGPlot"),

@@ -63,3 +63,15 @@ private func tinyDataSet(gzip: Bool) throws -> String {
     let error = DataSetLocator.NotFound(tried: ["/a", "/b"])
     #expect("\(error)".contains("/a; /b"))
 }
+
+@Test func scalingOnSeveralThreadsGivesTheBitsOfDividingBy255() {
+    // Every byte value, and an image set past the size (2^20 pixels) that is split between threads.
+    let pixels = (0..<(3 << 19)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    let images = IDXImages(count: 3 << 10, rows: 16, columns: 32, pixels: pixels)
+    for threads in [1, 2, 3] {
+        let m = images.scaledMatrix(threads: threads)
+        #expect(m.shape == [3 << 10, 512])
+        // Exact: the same Double bits as Double(byte) / 255 (tolerance 0).
+        #expect(zip(m.values, pixels).allSatisfy { $0.bitPattern == (Double($1) / 255).bitPattern })
+    }
+}

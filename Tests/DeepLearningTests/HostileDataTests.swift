@@ -78,3 +78,51 @@ private func dataSet(train: Int, test: Int, trainLabels: [Int], testLabels: [Int
         try DataSet.load(from: dir)
     }
 }
+
+@Test func theFilesAreReadSideBySideButTheirErrorsComeInFileOrder() throws {
+    // Broken training images (read on one thread) and broken test labels (on the other):
+    // the error is the training images', as when the files are read one after the other.
+    let dir = try dataSet(train: 2, test: 1, trainLabels: [0, 1], testLabels: [0])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Data([1, 2, 3]).write(to: URL(fileURLWithPath: dir + "/" + DataSet.trainImagesFile))
+    try Data(header([IDXReader.labelMagic, 5])).write(to: URL(fileURLWithPath: dir + "/" + DataSet.testLabelsFile))
+    #expect(throws: IDXError.tooShort(path: dir + "/" + DataSet.trainImagesFile, bytes: 3)) {
+        try DataSet.load(from: dir)
+    }
+    // With the training images repaired, the test labels' own error.
+    try Data(IDXReader.encode(IDXImages(count: 2, rows: 2, columns: 2, pixels: [UInt8](repeating: 9, count: 8))))
+        .write(to: URL(fileURLWithPath: dir + "/" + DataSet.trainImagesFile))
+    #expect(throws: IDXError.sizeMismatch(path: dir + "/" + DataSet.testLabelsFile, header: "5 labels", expectedBytes: 13, actualBytes: 8)) {
+        try DataSet.load(from: dir)
+    }
+}
+
+@Test func aGzipFileReadsTheSameAtOnceOrStreamedAndItsFaultsStayLocated() throws {
+    let dir = try directory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let images = IDXImages(count: 300, rows: 28, columns: 28, pixels: (0..<(300 * 784)).map { UInt8(truncatingIfNeeded: $0 % 251) })
+    let bytes = IDXReader.encode(images)
+    let one = dir + "/one.gz", half = dir + "/half.gz", two = dir + "/two.gz", long = dir + "/long.gz", cut = dir + "/cut.gz"
+    #expect(gzopenWrite(one)!(bytes))
+    // One member, inflated at once by libdeflate.
+    #expect(try IDXReader.readImages(atPath: one) == images)
+    // Two members (gzip allows concatenation): libdeflate leaves it, the streaming read reads both.
+    #expect(gzopenWrite(half)!(Array(bytes[..<100_000])))
+    #expect(gzopenWrite(two + ".b")!(Array(bytes[100_000...])))
+    try Data(try Data(contentsOf: URL(fileURLWithPath: half)) + Data(contentsOf: URL(fileURLWithPath: two + ".b")))
+        .write(to: URL(fileURLWithPath: two))
+    #expect(try IDXReader.readImages(atPath: two) == images)
+    // A stream longer than its header says, and a cut one: the same located errors as ever.
+    #expect(gzopenWrite(long)!(bytes + [7]))
+    #expect(throws: IDXError.unreadable(path: long, reason: "longer than its header says (300 images of 28×28 needs \(bytes.count) bytes)")) {
+        try IDXReader.readImages(atPath: long)
+    }
+    let whole = try Data(contentsOf: URL(fileURLWithPath: one))
+    try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: cut))
+    #expect {
+        try IDXReader.readImages(atPath: cut)
+    } throws: { error in
+        guard case .corruptGzip(let path, _)? = error as? IDXError else { return false }
+        return path == cut
+    }
+}

@@ -8,7 +8,10 @@ let directory = arguments.count > 1 ? arguments[1] : DataSetLocator.systemFashio
 let iterations = arguments.count > 2 ? Int(arguments[2])! : 10_000
 let seed = arguments.count > 3 ? UInt64(arguments[3])! : 0
 
-let data = try DataSet.load(from: directory)
+let loadClock = ContinuousClock()
+var loaded: DataSet?
+let loadElapsed = try loadClock.measure { loaded = try DataSet.load(from: directory) }
+let data = loaded!
 let options = TrainingOptions(iterations: iterations, seed: seed)
 // Resolved once, here, where the program starts (the overrides: docs/deeplearning.md).
 let configuration = ComputeConfiguration.resolved(environment: ProcessInfo.processInfo.environment)
@@ -27,7 +30,8 @@ let elapsed = try clock.measure {
 }
 let cpuSeconds = processCPUSeconds() - cpuStart
 let h = history!
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+func toSeconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+let seconds = toSeconds(elapsed)
 
 // Dense-equivalent work, the FLOP numpy performs: per iteration the forward
 // pass twice (gradient and loss) and the backward products; per evaluation a
@@ -41,7 +45,7 @@ let flop = Double(iterations) * (2 * forward + backward) + Double(h.testAccuracy
 let zeroFraction = Double(data.trainImages.values.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }) / Double(data.trainImages.count)
 
 let report: [String: Any] = [
-    "seconds": seconds, "cpu_seconds": cpuSeconds, "final_loss": h.losses.last ?? .nan,
+    "seconds": seconds, "cpu_seconds": cpuSeconds, "load_seconds": toSeconds(loadElapsed), "final_loss": h.losses.last ?? .nan,
     "train_acc": h.trainAccuracy.last ?? .nan, "test_acc": h.testAccuracy.last ?? .nan,
     "evaluations": h.testAccuracy.count, "dense_flop": flop, "zero_pixel_fraction": zeroFraction,
     "threads": configuration.trainThreads, "backend": configuration.backend.rawValue,
