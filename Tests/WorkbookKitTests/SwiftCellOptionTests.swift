@@ -76,3 +76,67 @@ import Testing
         #expect(SwiftProgram.literal("a\"b\\c.md") == "\"a\\\"b\\\\c.md\"")
     }
 }
+
+/// The `//|` lines are one YAML mapping, read by the path of run cell bodies.
+@Suite struct SwiftCellOptionYAMLTests {
+    let at = SourceLocation(file: "chapters/01-x.md", line: 10, column: 1)
+
+    @Test func aQuotedCaptionMayHoldAColon() {
+        let cell = SwiftCellSource(body: "//| caption: \"a: b\"\n//| label: 'fig-q'\nprint(1)\n", bodyLocation: at)
+        #expect(cell.diagnostics.isEmpty)
+        #expect(cell.options.caption == "a: b")
+        #expect(cell.options.label == "fig-q")
+        #expect(cell.parameters.map(\.value.location.column) == [14, 12])
+    }
+
+    @Test func anUnquotedColonInACaptionIsAYAMLErrorWithAHint() throws {
+        let cell = SwiftCellSource(body: "//| caption: My net: its gradient\nprint(1)\n", bodyLocation: at)
+        let error = try #require(cell.diagnostics.first)
+        #expect(cell.diagnostics.count == 1)
+        #expect(error.message == "the '//|' block is not valid YAML: mapping values are not allowed in this context")
+        #expect(error.location == SourceLocation(file: "chapters/01-x.md", line: 10, column: 20))
+        #expect(error.hint?.contains("in quotes") == true)
+    }
+
+    @Test func aBadValueInAnIndentedFenceIsAtItsColumn() {
+        // The body of a fence indented by two: cmark removed the indentation, bodyLocation.column is 3.
+        let cell = SwiftCellSource(body: "//|echo: maybe\n  //| timeout: 0\nlet x = 1\n",
+                                   bodyLocation: SourceLocation(file: "c.md", line: 4, column: 3))
+        #expect(cell.diagnostics.map(\.message) == [
+            "'echo' expects true or false, found 'maybe'",
+            "'timeout' expects a positive number of seconds, found '0'",
+        ])
+        #expect(cell.diagnostics.map(\.location) == [SourceLocation(file: "c.md", line: 4, column: 12),
+                                                     SourceLocation(file: "c.md", line: 5, column: 18)])
+        #expect(cell.diagnostics.map(\.length) == [5, 1])
+        #expect(cell.code == "let x = 1\n")
+    }
+
+    @Test func aRepeatedOptionIsAnErrorAtTheRepeat() {
+        let cell = SwiftCellSource(body: "//| label: a\n//| echo: false\n//| label: b\n", bodyLocation: at)
+        #expect(cell.diagnostics == [.error(
+            "duplicate key 'label' in the '//|' block", at: SourceLocation(file: "chapters/01-x.md", line: 12, column: 5),
+            hint: "each key may appear only once; remove or rename one of them", length: 5)])
+    }
+
+    @Test func anErrorAtTheEndOfTheOptionsIsShownOnTheLastOptionLine() throws {
+        let cell = SwiftCellSource(body: "//| label: fig-a\n//| caption: \"open\nlet x = 1\n", bodyLocation: at)
+        let error = try #require(cell.diagnostics.first)
+        #expect(error.location.line == 11)
+        #expect(cell.code == "let x = 1\n")
+        #expect(cell.pairsBeforeError.map(\.key) == ["label"])
+    }
+
+    @Test func optionsThatAreNotAMappingAreOneError() {
+        let cell = SwiftCellSource(body: "//| just words\nprint(1)\n", bodyLocation: at)
+        #expect(cell.diagnostics.map(\.message) == ["the '//|' block must be a mapping of 'key: value' lines"])
+        #expect(cell.diagnostics.map(\.location.column) == [5])
+        #expect(cell.diagnostics.first?.hint == "write one option per line, e.g. '//| label: fig-mine'")
+    }
+
+    @Test func aNonScalarValueSaysWhatItFound() {
+        let cell = SwiftCellSource(body: "//| echo: [1, 2]\n//| caption: {a: 1}\n", bodyLocation: at)
+        #expect(cell.diagnostics.map(\.message) == [
+            "'echo' expects true or false, found a list", "'caption' expects text, found a mapping"])
+    }
+}

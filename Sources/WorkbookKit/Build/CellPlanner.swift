@@ -2,7 +2,9 @@ import Foundation
 
 /// The checks of each cell, before any cell runs: its parameters (by its
 /// directive's declarations), its label (a safe id, unique in its chapter),
-/// its data set (found), and its estimated cost (within its `timeout`).
+/// its data set (found), and its estimated cost (within its `timeout`). A
+/// cell's plan starts from the problems the parse step found in it
+/// (`RunCell.diagnostics`).
 /// Part of the plan step; reads nothing but where the data sets are.
 struct CellPlanner: Sendable {
     var registry: DirectiveRegistry
@@ -17,7 +19,7 @@ struct CellPlanner: Sendable {
             for (cellIndex, cell) in chapter.cells.enumerated() {
                 var plan = CellPlan(chapterIndex: chapterIndex, cell: cell, label: "cell-\(cellIndex + 1)",
                                     caption: "", echo: true, directive: nil, arguments: nil,
-                                    diagnostics: chapter.diagnostics(of: cell), figureFiles: FigureFileNames(base: ""))
+                                    diagnostics: cell.diagnostics, figureFiles: FigureFileNames(base: ""))
                 if cell.kind == .swift {
                     (plan.caption, plan.echo) = (cell.swiftSource.options.caption ?? "", cell.swiftSource.options.echo)
                 } else if !plan.hasError {
@@ -91,13 +93,5 @@ enum EstimateText {
         if s < 120 { return String(format: "%.1f s", s) }
         if s < 7200 { return String(format: "%.0f min", s / 60) }
         return String(format: "%.1f h", s / 3600)
-    }
-}
-
-extension Chapter {
-    /// The chapter's reading diagnostics that fall inside `cell` (a YAML error in its body).
-    func diagnostics(of cell: RunCell) -> [Diagnostic] {
-        let lines = cell.location.line...(cell.bodyLocation.line + cell.body.split(separator: "\n", omittingEmptySubsequences: false).count)
-        return diagnostics.filter { lines.contains($0.location.line) }
     }
 }

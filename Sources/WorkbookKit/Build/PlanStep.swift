@@ -35,10 +35,11 @@ enum PlanStep {
         // Every edition shares workbook.yml; only the first reports its problems.
         var diagnostics = options.edition?.isFirst == false ? [] : workbook.settings.diagnostics
         var pageProblems = [[Diagnostic]](repeating: [], count: chapters.count)
+        let stopped = chapters.flatMap(\.cells).filter { $0.stoppedAt != nil }
         for (i, chapter) in chapters.enumerated() where selected.contains(i) {
             diagnostics += chapter.diagnostics + math[i].diagnostics
-            let inCells = Set(chapter.cells.flatMap { chapter.diagnostics(of: $0) })
-            let references = unknownReferences(in: chapter, site: site)
+            let inCells = Set(chapter.cells.flatMap(\.diagnostics))
+            let references = unknownReferences(in: chapter, site: site, stopped: stopped)
             diagnostics += references
             pageProblems[i] = (chapter.diagnostics.filter { !inCells.contains($0) } + math[i].diagnostics + references)
                 .sorted { $0.location < $1.location }
@@ -61,14 +62,23 @@ enum PlanStep {
         return byFile.isEmpty ? (Set(byLabel), only) : (Set(byFile), nil)
     }
 
-    /// An error at each `@label` that names no figure of the workbook.
-    static func unknownReferences(in chapter: Chapter, site: SiteMap) -> [Diagnostic] {
+    /// An error at each `@label` that names no figure of the workbook. `stopped`: the
+    /// workbook's cells whose YAML stopped at an error. A label written after the
+    /// error is not known, so when such a cell's text holds the name, the hint names
+    /// the cell (one of this chapter first).
+    static func unknownReferences(in chapter: Chapter, site: SiteMap, stopped: [RunCell] = []) -> [Diagnostic] {
         let unknown = chapter.references.filter { site.targets[$0.label] == nil }
+        let stopped = stopped.filter { $0.location.file == chapter.path } + stopped.filter { $0.location.file != chapter.path }
         // Hints (a closest match each) only for the ones shown.
         let errors = unknown.prefix(DiagnosticLimit.referencesPerChapter).map { reference in
-            let hint = closestMatch(to: reference.label, among: Array(site.targets.keys).sorted()).map { "did you mean '@\($0)'?" }
+            let match = closestMatch(to: reference.label, among: Array(site.targets.keys).sorted()).map { "did you mean '@\($0)'?" }
+            let unread = stopped.first { $0.body.contains(reference.label) }.map { cell in
+                let place = cell.location.file == chapter.path ? "line \(cell.location.line)" : "\(cell.location)"
+                return "the cell at \(place) stops at a YAML error; a label written after the error is not known until it is fixed"
+            }
+            let hint = [unread, match].compactMap { $0 }.joined(separator: "\n")
             return Diagnostic.error("reference to unknown label '@\(reference.label)'", at: reference.location,
-                                    hint: hint, length: reference.label.count + 1)
+                                    hint: hint.isEmpty ? nil : hint, length: reference.label.count + 1)
         }
         guard unknown.count > DiagnosticLimit.referencesPerChapter else { return errors }
         let kept = Array(errors.prefix(DiagnosticLimit.referencesPerChapter))

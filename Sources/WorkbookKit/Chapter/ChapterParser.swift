@@ -15,6 +15,8 @@ extension Chapter {
         var builder = ChapterBuilder(
             file: path, lines: protected.text.split(separator: "\n", omittingEmptySubsequences: false),
             resolver: PlaceholderResolver(math: protected.math, references: protected.references, map: protected.map))
+        let controls = ControlCharacters.warnings(in: source, file: path)
+        builder.controlWarnings = controls
         for var block in document.blocks {
             if case let .code(info, literal) = block.kind {
                 block.kind = .code(info: builder.resolver.restored(info), literal: builder.resolver.restored(literal))
@@ -24,8 +26,7 @@ extension Chapter {
         let math = builder.resolver.usedMath.map { protected.math[$0] }
         let references = builder.resolver.usedReferences.map { protected.references[$0] }
 
-        var diagnostics = front.diagnostics + protected.diagnostics + builder.diagnostics
-            + ControlCharacters.warnings(in: source, file: path)
+        var diagnostics = front.diagnostics + protected.diagnostics + builder.diagnostics + controls
         for html in document.rawHTML {
             diagnostics.append(.warning(
                 "raw HTML is not allowed and was left out",
@@ -92,6 +93,8 @@ private struct ChapterBuilder {
     var blocks: [ChapterBlock] = []
     var diagnostics: [Diagnostic] = []
     var ids = HeadingIDs()
+    /// The chapter's control-character warnings; each cell takes those on its lines.
+    var controlWarnings: [Diagnostic] = []
 
     init(file: String, lines: [Substring], resolver: PlaceholderResolver) {
         self.file = file
@@ -115,11 +118,13 @@ private struct ChapterBuilder {
         case let .code(info, literal):
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.count >= 2, words[0] == "swift", words[1] == "run" {
-                let (cell, problems) = RunCell.swiftCell(body: literal, fence: at, bodyLocation: location(block.line + 1, leadingSpaces(block.line) + 1))
-                blocks.append(.cell(cell))
-                diagnostics += problems
+                let cell = RunCell.swiftCell(body: literal, fence: at, bodyLocation: location(block.line + 1, leadingSpaces(block.line) + 1))
+                diagnostics += cell.diagnostics
+                blocks.append(.cell(cell.taking(controlWarnings)))
             } else if words.first == "run" {
-                blocks.append(.cell(cell(words: words, body: literal, line: block.line, at: at)))
+                let cell = cell(words: words, body: literal, line: block.line, at: at)
+                diagnostics += cell.diagnostics
+                blocks.append(.cell(cell.taking(controlWarnings)))
             } else {
                 blocks.append(.code(language: words.first.map(String.init) ?? "", code: literal, location: at))
             }
@@ -131,7 +136,9 @@ private struct ChapterBuilder {
         return lines[line - 1].utf8.prefix { $0 == 32 }.count
     }
 
-    private mutating func cell(words: [Substring], body: String, line: Int, at: SourceLocation) -> RunCell {
+    /// The cell of a ```run fence, with the problems of its fence line and YAML body.
+    private func cell(words: [Substring], body: String, line: Int, at: SourceLocation) -> RunCell {
+        var diagnostics: [Diagnostic] = []
         let indent = leadingSpaces(line)
         var directive = ""
         var directiveLocation = at
@@ -159,7 +166,8 @@ private struct ChapterBuilder {
         diagnostics += reader.diagnostics
         return RunCell(
             directive: directive, directiveLocation: directiveLocation, location: at, body: body,
-            parameters: parameters, bodyLocation: location(bodyLine, indent + 1))
+            parameters: parameters, bodyLocation: location(bodyLine, indent + 1),
+            pairsBeforeError: reader.pairsBeforeError, stoppedAt: reader.stoppedAt, diagnostics: diagnostics)
     }
 
     /// Column of NAME in "```run NAME" on the fence line.

@@ -1,19 +1,22 @@
 /// How a ```swift run block becomes a `RunCell` of kind `.swift`: its body is
 /// the code, its parameters are its `//|` options (so labels, captions and
 /// `@label` references work as for directive cells), and option problems
-/// become chapter diagnostics inside the cell.
+/// are the cell's diagnostics.
 extension RunCell {
     static let swiftDirectiveName = "swift"
 
-    static func swiftCell(body: String, fence: SourceLocation, bodyLocation: SourceLocation) -> (RunCell, [Diagnostic]) {
+    static func swiftCell(body: String, fence: SourceLocation, bodyLocation: SourceLocation) -> RunCell {
         let source = SwiftCellSource(body: body, bodyLocation: bodyLocation)
-        let cell = RunCell(directive: swiftDirectiveName, directiveLocation: fence, location: fence, body: body,
-                           parameters: source.parameters, bodyLocation: bodyLocation, kind: .swift)
-        return (cell, source.diagnostics)
+        var cell = RunCell(directive: swiftDirectiveName, directiveLocation: fence, location: fence, body: body,
+                           parameters: source.parameters, bodyLocation: bodyLocation, kind: .swift,
+                           pairsBeforeError: source.pairsBeforeError, stoppedAt: source.stoppedAt,
+                           diagnostics: source.diagnostics)
+        cell.swift = source
+        return cell
     }
 
-    /// The cell's code and options, for the chapter's program.
-    var swiftSource: SwiftCellSource { SwiftCellSource(body: body, bodyLocation: bodyLocation) }
+    /// The cell's code and options, for the chapter's program: read once, when the cell was.
+    var swiftSource: SwiftCellSource { swift ?? SwiftCellSource(body: body, bodyLocation: bodyLocation) }
 
     /// The words in the cell's header on the page: `run loss`, `swift run`.
     var headerText: String { kind == .swift ? "swift run" : "run " + directive }

@@ -18,12 +18,32 @@ public struct RunCell: Sendable, Equatable {
     public var bodyLocation: SourceLocation
     /// A directive's YAML cell, or a Swift cell (```swift run, see SwiftCells/).
     public var kind: RunCellKind = .directive
+    /// The `label` the cell gives as plain text, read with its parameters at
+    /// parse time. When a YAML error stopped the body, it comes from the
+    /// top-level pairs written before the error, so that the mistake is one
+    /// error and not also an "unknown label" at every `@reference` to the
+    /// cell; a label written after the error is not known (`stoppedAt`).
+    public var labelText: String?
+    /// Where a YAML error stopped reading the body (a Swift cell's `//|`
+    /// options); nil when all of it was read.
+    public var stoppedAt: SourceLocation?
+    /// The problems found in the cell while reading it, in source order: its
+    /// fence line (no directive name, extra words), its YAML body or `//|`
+    /// options, and control characters on its lines. The chapter's
+    /// diagnostics hold them too, once; the plan starts each cell's from these.
+    public var diagnostics: [Diagnostic] = []
+    /// A Swift cell's code and `//|` options, as read with the cell.
+    var swift: SwiftCellSource?
 
     public init(
         directive: String, directiveLocation: SourceLocation, location: SourceLocation,
-        body: String, parameters: [CellParameter], bodyLocation: SourceLocation, kind: RunCellKind = .directive
+        body: String, parameters: [CellParameter], bodyLocation: SourceLocation, kind: RunCellKind = .directive,
+        pairsBeforeError: [CellParameter] = [], stoppedAt: SourceLocation? = nil, diagnostics: [Diagnostic] = []
     ) {
         self.kind = kind
+        self.labelText = (parameters.isEmpty ? pairsBeforeError : parameters).first { $0.key == "label" }?.value.scalarText
+        self.stoppedAt = stoppedAt
+        self.diagnostics = diagnostics
         self.directive = directive
         self.directiveLocation = directiveLocation
         self.location = location
@@ -86,17 +106,22 @@ public indirect enum ParameterValue: Sendable, Equatable {
 }
 
 extension RunCell {
-    /// The `label` the cell gives, if it gives one as plain text. When the body
-    /// is not valid YAML, a top-level `label: NAME` line still counts, so that a
-    /// YAML mistake is one error and not also an error at every reference.
-    var labelText: String? {
-        if let text = self["label"]?.value.scalarText { return text }
-        guard parameters.isEmpty else { return nil }
-        for line in body.split(separator: "\n") where line.hasPrefix("label:") {
-            let value = line.dropFirst("label:".count).split(separator: "#").first ?? ""
-            let label = value.trimmingCharacters(in: .whitespaces)
-            return label.isEmpty ? nil : label
-        }
-        return nil
+    /// The lines of the cell, from its opening fence to its closing one
+    /// (where the closing fence would be, when the file ends first).
+    var lines: ClosedRange<Int> {
+        let bodyLines = body.isEmpty ? 0 : body.split(separator: "\n", omittingEmptySubsequences: false).count
+            - (body.hasSuffix("\n") ? 1 : 0)
+        return location.line...(bodyLocation.line + bodyLines)
+    }
+
+    /// The cell with `warnings` found on its lines among its diagnostics (the
+    /// control-character warnings, found by one scan of the whole chapter).
+    func taking(_ warnings: [Diagnostic]) -> RunCell {
+        let lines = self.lines
+        let own = warnings.filter { lines.contains($0.location.line) }
+        guard !own.isEmpty else { return self }
+        var cell = self
+        cell.diagnostics = (diagnostics + own).sorted { $0.location < $1.location }
+        return cell
     }
 }

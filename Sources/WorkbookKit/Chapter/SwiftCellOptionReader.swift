@@ -1,81 +1,104 @@
-import Foundation
-
-/// Reads `//| key: value` lines one at a time and reports bad ones at their
-/// column, with did-you-mean for a misspelt name.
+/// Reads a Swift cell's leading `//|` lines as one YAML mapping, by the path
+/// run cell bodies take (`ParameterReader`, `YAMLPositions.readMapping`): the
+/// text after each `//|` (and the one space after it) is a line of YAML,
+/// located at its own column in the chapter. Then each option is checked, and
+/// an unknown name (with did-you-mean) or a bad value is reported at its key
+/// or value.
 struct SwiftCellOptionReader {
     static let prefix = "//|"
-    let bodyLocation: SourceLocation
     var options = SwiftCellOptions()
     var diagnostics: [Diagnostic] = []
-    /// The option lines as parameters (key and value with their locations), so that
-    /// the build finds a Swift cell's `label` and `caption` as it finds a directive's.
+    /// The known options as parameters (key and value with their locations), so
+    /// that the build finds a Swift cell's `label` and `caption` as it finds a directive's.
     var parameters: [CellParameter] = []
+    /// When a YAML error stopped the options: the pairs before it (for the label).
+    var pairsBeforeError: [CellParameter] = []
+    /// Where the YAML error that stopped the options points, if one did.
+    var stoppedAt: SourceLocation?
+    /// How many of the body's first lines are option lines.
+    let optionLines: Int
 
-    init(bodyLocation: SourceLocation) {
-        self.bodyLocation = bodyLocation
+    /// Reads the option lines at the start of `lines`, the body of a cell whose
+    /// first body line starts at `bodyLocation`.
+    init(lines: [Substring], bodyLocation: SourceLocation) {
+        var yaml: [Substring] = []
+        var offsets: [Int] = []
+        for line in lines {
+            let rest = line.drop { $0 == " " || $0 == "\t" }
+            guard rest.hasPrefix(Self.prefix) else { break }
+            var text = rest.dropFirst(Self.prefix.count)
+            if text.first == " " { text = text.dropFirst() }
+            yaml.append(text)
+            offsets.append(bodyLocation.column - 1 + line.utf8.count - text.utf8.count)
+        }
+        optionLines = yaml.count
+        guard !yaml.isEmpty else { return }
+        let text = yaml.joined(separator: "\n")
+        var reader = ParameterReader(positions: YAMLPositions(
+            yaml: text, file: bodyLocation.file, firstLine: bodyLocation.line, columnOffsets: offsets))
+        let given = reader.read(text, what: "the '//|' block", hint: "write one option per line, e.g. '//| label: fig-mine'")
+        // An error at the end of the text (an unclosed '[' or quote) points past the
+        // option lines; it is shown at the end of the last one, not in the code.
+        let last = (line: bodyLocation.line + yaml.count - 1, end: offsets[yaml.count - 1] + yaml[yaml.count - 1].utf8.count + 1)
+        diagnostics = reader.diagnostics.map { diagnostic in
+            guard diagnostic.location.line > last.line else { return diagnostic }
+            var moved = diagnostic
+            moved.location = SourceLocation(file: bodyLocation.file, line: last.line, column: last.end)
+            return moved
+        }
+        stoppedAt = reader.stoppedAt.map { $0.line > last.line ? SourceLocation(file: bodyLocation.file, line: last.line, column: last.end) : $0 }
+        pairsBeforeError = reader.pairsBeforeError.filter { SwiftCellOptions.names.contains($0.key) }
+        for option in given { check(option) }
     }
 
-    /// Reads `line` if it is an option line; false at the first line that is not.
-    mutating func read(line: String, lineOffset: Int) -> Bool {
-        let indent = line.prefix { $0 == " " || $0 == "\t" }
-        let rest = line.dropFirst(indent.count)
-        guard rest.hasPrefix(Self.prefix) else { return false }
-        let lineNumber = bodyLocation.line + lineOffset
-        func at(_ byteOffset: Int) -> SourceLocation {
-            SourceLocation(file: bodyLocation.file, line: lineNumber, column: bodyLocation.column + byteOffset)
+    /// Takes one `key: value` pair: a known option with a good value, or a diagnostic.
+    private mutating func check(_ option: CellParameter) {
+        let key = option.key, value = option.value
+        guard SwiftCellOptions.names.contains(key) else {
+            let suggestion = closestMatch(to: key, among: SwiftCellOptions.names)
+            diagnostics.append(.error(
+                "unknown option '\(key)' for a Swift cell", at: option.keyLocation,
+                hint: suggestion.map { "did you mean '\($0)'?" } ?? "options are " + SwiftCellOptions.names.joined(separator: ", "),
+                length: max(1, key.utf8.count)))
+            return
         }
-        let afterPrefix = rest.dropFirst(Self.prefix.count)
-        let keyStart = afterPrefix.drop { $0 == " " }
-        let keyOffset = line.utf8.count - keyStart.utf8.count
-        guard let colon = keyStart.firstIndex(of: ":") else {
-            if !keyStart.trimmingCharacters(in: .whitespaces).isEmpty {
-                diagnostics.append(.error("expected 'key: value' after '//|'", at: at(keyOffset), length: keyStart.utf8.count))
-            }
-            return true
+        parameters.append(option)
+        let text: String? = switch value {
+        case .scalar(let text, _, _): text
+        case .null: ""
+        case .list, .mapping: nil
         }
-        let key = String(keyStart[..<colon]).trimmingCharacters(in: .whitespaces)
-        let rawValue = keyStart[keyStart.index(after: colon)...]
-        let value = Self.unquoted(rawValue.trimmingCharacters(in: .whitespaces))
-        let valueOffset = line.utf8.count - rawValue.drop { $0 == " " }.utf8.count
-        if SwiftCellOptions.names.contains(key) {
-            parameters.append(CellParameter(key: key, keyLocation: at(keyOffset), value: .scalar(value, at(valueOffset), quoted: true)))
+        let found = text.map { "'\($0)'" } ?? (value.isList ? "a list" : "a mapping")
+        func refuse(_ message: String) {
+            diagnostics.append(.error(message, at: value.location, length: max(1, text?.utf8.count ?? 1)))
         }
         switch key {
         case "label":
-            if value.isEmpty || value.contains(where: { $0 == " " || $0 == "\t" }) {
-                diagnostics.append(.error("'label' expects one word such as 'fig-descent'", at: at(valueOffset), length: max(1, value.utf8.count)))
+            if let text, !text.isEmpty, !text.contains(where: \.isWhitespace) {
+                options.label = text
             } else {
-                options.label = value
+                refuse("'label' expects one word such as 'fig-descent'")
             }
         case "caption":
-            options.caption = value
+            if let text { options.caption = text } else { refuse("'caption' expects text, found \(found)") }
         case "echo":
-            switch value {
+            switch text {
             case "true": options.echo = true
             case "false": options.echo = false
-            default:
-                diagnostics.append(.error("'echo' expects true or false, found '\(value)'", at: at(valueOffset), length: max(1, value.utf8.count)))
+            default: refuse("'echo' expects true or false, found \(found)")
             }
         case "timeout":
-            if let seconds = Double(value), seconds.isFinite, seconds > 0 {
+            if let text, let seconds = Double(text), seconds.isFinite, seconds > 0 {
                 options.timeout = seconds
             } else {
-                diagnostics.append(.error("'timeout' expects a positive number of seconds, found '\(value)'", at: at(valueOffset), length: max(1, value.utf8.count)))
+                refuse("'timeout' expects a positive number of seconds, found \(found)")
             }
         default:
-            let suggestion = closestMatch(to: key, among: SwiftCellOptions.names)
-            diagnostics.append(.error(
-                "unknown option '\(key)' for a Swift cell", at: at(keyOffset),
-                hint: suggestion.map { "did you mean '\($0)'?" } ?? "options are " + SwiftCellOptions.names.joined(separator: ", "),
-                length: max(1, key.utf8.count)))
+            break
         }
-        return true
     }
+}
 
-    private static func unquoted(_ text: String) -> String {
-        for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
-            return String(text.dropFirst().dropLast())
-        }
-        return text
-    }
+private extension ParameterValue {
+    var isList: Bool { if case .list = self { true } else { false } }
 }

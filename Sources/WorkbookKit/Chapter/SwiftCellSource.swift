@@ -1,6 +1,7 @@
 /// A fenced block whose info string is `swift run`: Swift code the reader
 /// wrote, with its options read from leading `//| key: value` lines (Quarto's
-/// `#|` convention, in a Swift comment so the block stays valid Swift).
+/// `#|` convention, in a Swift comment so the block stays valid Swift). The
+/// option lines, without `//|`, are one YAML mapping (`SwiftCellOptionReader`).
 ///
 ///     //| label: fig-my-descent
 ///     //| caption: My own gradient descent
@@ -15,6 +16,10 @@ public struct SwiftCellSource: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     /// The known options as written, with locations.
     public var parameters: [CellParameter] = []
+    /// When a YAML error stopped the option lines: the known options before it.
+    var pairsBeforeError: [CellParameter] = []
+    /// Where the YAML error that stopped the option lines points, if one did.
+    var stoppedAt: SourceLocation?
 
     public init(options: SwiftCellOptions, code: String, codeLocation: SourceLocation, diagnostics: [Diagnostic] = []) {
         self.options = options
@@ -25,18 +30,15 @@ public struct SwiftCellSource: Sendable, Equatable {
 
     /// Reads the options of a cell whose body (as cmark gives it) starts at `bodyLocation`.
     public init(body: String, bodyLocation: SourceLocation) {
-        var reader = SwiftCellOptionReader(bodyLocation: bodyLocation)
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        var consumed = 0
-        for line in lines {
-            guard reader.read(line: String(line), lineOffset: consumed) else { break }
-            consumed += 1
-        }
+        let reader = SwiftCellOptionReader(lines: lines, bodyLocation: bodyLocation)
         self.options = reader.options
         self.diagnostics = reader.diagnostics
         self.parameters = reader.parameters
-        self.code = lines.dropFirst(consumed).joined(separator: "\n")
-        self.codeLocation = SourceLocation(file: bodyLocation.file, line: bodyLocation.line + consumed, column: 1)
+        self.pairsBeforeError = reader.pairsBeforeError
+        self.stoppedAt = reader.stoppedAt
+        self.code = lines.dropFirst(reader.optionLines).joined(separator: "\n")
+        self.codeLocation = SourceLocation(file: bodyLocation.file, line: bodyLocation.line + reader.optionLines, column: 1)
     }
 
     /// How many lines `code` spans (a trailing newline does not start a line).

@@ -78,7 +78,12 @@ struct YAMLPositions {
                               hint: "a workbook needs a few levels at most, e.g. W: [[1, 2], [3, 4]]")
             }
             let extra = context.map { " (\($0.text))" } ?? ""
-            return .error("\(what) is not valid YAML: \(problem)\(extra)", at: location(mark))
+            // A line without ':' is found missing one at the next line (or past the
+            // text's end); the words that lack it are where the key began.
+            let at = problem == "could not find expected ':'" ? context?.mark ?? mark : mark
+            let hint = problem == "mapping values are not allowed in this context"
+                ? "a value that holds ': ' is written in quotes, e.g. caption: \"Loss: the first steps\"" : nil
+            return .error("\(what) is not valid YAML: \(problem)\(extra)", at: location(at), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
             return .error(
