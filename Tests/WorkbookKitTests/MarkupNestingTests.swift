@@ -6,17 +6,7 @@ import Testing
 // functions are recursive, so past `CmarkParser.maximumNesting` levels the
 // content is plain text and the reader warns: never a stack overflow.
 
-/// Runs `body` on a thread with a quarter of the usual 8 MiB stack.
-private func onSmallStack(_ body: @escaping @Sendable () -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        body()
-        done.signal()
-    }
-    thread.stackSize = 2 << 20
-    thread.start()
-    done.wait()
-}
+// `onSmallStack` (a 2 MiB stack) is NestingLimitTests'.
 
 @Test(arguments: [
     String(repeating: ">", count: 20000) + " deep\n",

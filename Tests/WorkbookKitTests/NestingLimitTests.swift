@@ -27,7 +27,7 @@ private func texError(_ tex: String) -> LanguageError? {
 /// Runs `body` on a thread with a quarter of the usual 8 MiB stack, so a
 /// recursion per term, or levels that need more than that (debug frames of
 /// the TeX parser take about 17 KiB a level), fail here.
-private func onSmallStack(_ body: @escaping @Sendable () -> Void) {
+func onSmallStack(_ body: @escaping @Sendable () -> Void) {
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
         body()
