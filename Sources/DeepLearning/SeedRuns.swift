@@ -67,7 +67,7 @@ public func train(
                                       evaluationThreads: 1, screening: configuration.screening,
                                       transposedBackward: configuration.transposedBackward)
     let results = SeedResults(count: seeds.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    onDedicatedThreads(workers) { _ in
         while let k = results.nextIndex() {
             do { results.set(k, .success(try run(k, single))) } catch {
                 results.set(k, .failure(error))

@@ -240,3 +240,41 @@ private func snapshot(_ directory: URL) throws -> [String: Data] {
     let plain = try String(contentsOf: root.appendingPathComponent("no-author/index.html"), encoding: .utf8)
     #expect(!plain.contains("name=\"author\""))
 }
+
+/// The workers claim the cells with the largest cost estimate first (a long
+/// training cell late in the book no longer starts last and runs alone), while
+/// the page keeps document order.
+@Test func theLongestCellStartsFirstAndThePageKeepsItsOrder() throws {
+    let root = try makeWorkbook()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try """
+    ---
+    title: Three
+    ---
+
+    ```run loss
+    y: [0.3, 0.7]
+    t: 1
+    label: tab-early
+    ```
+
+    ```run train
+    dataset: sample
+    hidden: 5
+    iterations: 30
+    label: fig-late
+    ```
+    """.write(to: root.appendingPathComponent("chapters/03-three.md"), atomically: true, encoding: .utf8)
+    var options = BuildOptions()
+    options.chapters = root.appendingPathComponent("chapters").path
+    options.output = root.appendingPathComponent("output").path
+    options.jobs = 1
+    let collected = EventCollector()
+    _ = try WorkbookBuilder(options: options, log: collected.log).build()
+    let started = collected.events.compactMap { if case .cellStarted(let id) = $0 { id.label } else { nil } }
+    #expect(started.first == "fig-late", "\(started)")
+    #expect(started.count == 5)
+    let page = try String(contentsOf: root.appendingPathComponent("output/03-three.html"), encoding: .utf8)
+    let early = try #require(page.range(of: "id=\"tab-early\"")), late = try #require(page.range(of: "id=\"fig-late\""))
+    #expect(early.lowerBound < late.lowerBound)
+}

@@ -18,7 +18,9 @@ struct RunStep: Sendable {
         let counter = CellCounter(total: plans.count)
         let reporter = CellReporter(log: log, output: output, counter: counter)
         // A chapter's Swift cells are one program: one job runs them all, in order.
-        let jobs = SwiftCellJobs.group(plans)
+        // The longest jobs are claimed first, so that the training cell does not
+        // start last and run alone while the other core idles.
+        let jobs = SwiftCellJobs.longestFirst(SwiftCellJobs.group(plans), plans)
         let done = runConcurrently(count: jobs.count, width: self.jobs) { job -> [CellRun] in
             let runs = plans[jobs[job][0]].cell.kind == .swift
                 ? self.executeSwift(jobs[job].map { plans[$0] }, reporter: reporter)

@@ -1,15 +1,17 @@
-import Dispatch
+import DeepLearning
 import Foundation
 
 /// Runs `count` independent jobs on up to `width` threads and returns their
 /// results in job order, whatever order they finish in.
 ///
 /// Each worker takes the next unclaimed index, so a long cell does not hold
-/// back the short ones queued behind it.
+/// back the short ones queued behind it. The workers are threads of their own
+/// (`onDedicatedThreads`), so a cell's own parallel work is not narrowed by
+/// libdispatch's nesting rule.
 func runConcurrently<Result: Sendable>(count: Int, width: Int, _ job: @Sendable (Int) -> Result) -> [Result] {
     let box = ResultBox<Result>(count: count)
     let workers = max(1, min(width, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    onDedicatedThreads(workers) { _ in
         while let index = box.claim() {
             box.store(job(index), at: index)
         }
