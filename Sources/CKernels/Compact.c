@@ -192,6 +192,75 @@ fail:
     return 0;
 }
 
+/// Appends the entry of byte b at column p of the row being built: its code
+/// from codeOf (−2: not seen yet, −1: its value is 0 and it is dropped).
+INLINE void append_byte(ck_compact *s, int16_t codeOf[256], const double quotient[256], long *nnz,
+                        unsigned b, long p) {
+    int code = codeOf[b];
+    if (code == -2) {
+        // First appearance: the code of an equal value already in the palette
+        // (the same bits), else the next one — as ck_compact_create numbers them.
+        const double v = quotient[b];
+        uint64_t bits;
+        memcpy(&bits, &v, sizeof bits);
+        code = -1;
+        if (v != 0) {
+            for (long c = 0; c < s->paletteSize && code < 0; c++) {
+                uint64_t other;
+                memcpy(&other, &s->palette[c], sizeof other);
+                if (other == bits) code = (int)c;
+            }
+            if (code < 0) { code = (int)s->paletteSize; s->palette[s->paletteSize++] = v; }
+        }
+        codeOf[b] = (int16_t)code;
+    }
+    if (code >= 0) {
+        s->cols[*nnz] = (uint16_t)p;
+        s->codes[*nnz] = (uint8_t)code;
+        (*nnz)++;
+    }
+}
+
+ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long columns, const double quotient[256]) {
+    if (columns > 65536 || columns < 1 || rows < 0) return 0;
+    ck_compact *s = calloc(1, sizeof *s);
+    if (!s) return 0;
+    s->rows = rows;
+    s->columns = columns;
+    s->rowStart = malloc((size_t)(rows + 1) * sizeof(long));
+    // Room for every entry: pages never written are never touched.
+    s->cols = malloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
+    s->codes = malloc((size_t)(rows * columns + 16));
+    if (!s->rowStart || !s->cols || !s->codes) { ck_compact_destroy(s); return 0; }
+    int16_t codeOf[256];
+    for (int b = 0; b < 256; b++) codeOf[b] = -2;
+    // Byte 0 is skipped 32 at a time when its value is 0 (pixel data), else every byte is looked at.
+    const int skipZero = quotient[0] == 0;
+    const __m256i zero = _mm256_setzero_si256();
+    long nnz = 0;
+    s->rowStart[0] = 0;
+    for (long r = 0; r < rows; r++) {
+        const uint8_t *row = pixels + r * columns;
+        long p = 0;
+        if (skipZero) {
+            for (; p + 32 <= columns; p += 32) {
+                const __m256i v = _mm256_loadu_si256((const __m256i *)(row + p));
+                uint32_t set = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, zero));
+                while (set) {
+                    const long q = p + __builtin_ctz(set);
+                    append_byte(s, codeOf, quotient, &nnz, row[q], q);
+                    set &= set - 1;
+                }
+            }
+        }
+        for (; p < columns; p++) {
+            if (!skipZero || row[p]) append_byte(s, codeOf, quotient, &nnz, row[p], p);
+        }
+        s->rowStart[r + 1] = nnz;
+    }
+    return s;
+}
+
 void ck_compact_destroy(ck_compact *s) {
     if (!s) return;
     free(s->rowStart); free(s->cols); free(s->codes); free(s);

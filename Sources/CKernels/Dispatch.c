@@ -23,6 +23,7 @@ void ck_exp_array(const double *x, long n, double *out) { abort(); }
 void ck_dense_dot(const double *A, long k, long a, long b, const double *B, long n, double *C) { abort(); }
 void ck_dense_tdot(const double *A, long m, long k, const double *D, long n, double *C) { abort(); }
 ck_compact *ck_compact_create(const double *x, long rows, long columns) { return 0; }
+ck_compact *ck_compact_create_bytes(const uint8_t *p, long r, long c, const double *q) { return 0; }
 void ck_compact_destroy(ck_compact *s) {}
 int ck_train_step(ck_net *n, const double *i, const long *b, const long *l, double lr, double *loss) { abort(); }
 void ck_net_balance(ck_net *n) { abort(); }

@@ -1,28 +1,75 @@
 import Foundation
 
 /// A labelled image data set in MNIST layout, loaded and scaled.
+///
+/// A set loaded from files keeps its images as bytes (1 byte a pixel) and
+/// makes ``trainImages`` / ``testImages`` (8 bytes a pixel, `Double(b) / 255`)
+/// only when first asked for, once; the fused training reads the bytes
+/// (``trainImageBytes``) and never needs those matrices.
 public struct DataSet: Sendable, Equatable {
     /// `"mnist"`, `"fashion-mnist"` or `"fashion-mnist-sample"` (or the directory name).
     public var name: String
     /// The directory the four files came from.
     public var directory: String
-    /// Training images, N × (imageRows·imageColumns), pixels in [0, 1].
-    public var trainImages: Matrix
+    /// The training and test images, as bytes or as matrices.
+    var trainStore: ImageStore
+    var testStore: ImageStore
+    /// Training images, N × (imageRows·imageColumns), pixels in [0, 1]
+    /// (made from the bytes on first use when the set was loaded from files).
+    public var trainImages: Matrix {
+        get { trainStore.matrix }
+        set { trainStore = ImageStore(newValue) }
+    }
     public var trainLabels: [Int]
-    /// Test images, M × (imageRows·imageColumns), pixels in [0, 1].
-    public var testImages: Matrix
+    /// Test images, M × (imageRows·imageColumns), pixels in [0, 1] (like ``trainImages``).
+    public var testImages: Matrix {
+        get { testStore.matrix }
+        set { testStore = ImageStore(newValue) }
+    }
     public var testLabels: [Int]
     public var imageRows: Int
     public var imageColumns: Int
     /// Human-readable name of every class index.
     public var classNames: [String]
 
+    /// The training images as read from the file (nil when the set was made from matrices).
+    public var trainImageBytes: IDXImages? { trainStore.bytes }
+    /// The test images as read from the file (nil when the set was made from matrices).
+    public var testImageBytes: IDXImages? { testStore.bytes }
+    /// Number of training images (without making ``trainImages``).
+    public var trainCount: Int { trainStore.rows }
+    /// Number of test images (without making ``testImages``).
+    public var testCount: Int { testStore.rows }
+
     public init(name: String, directory: String, trainImages: Matrix, trainLabels: [Int],
                 testImages: Matrix, testLabels: [Int], imageRows: Int, imageColumns: Int, classNames: [String]) {
+        self.init(name: name, directory: directory, trainStore: ImageStore(trainImages), trainLabels: trainLabels,
+                  testStore: ImageStore(testImages), testLabels: testLabels, imageRows: imageRows,
+                  imageColumns: imageColumns, classNames: classNames)
+    }
+
+    /// A set whose images are bytes, as read from IDX files; the matrices are made when first asked for.
+    public init(name: String, directory: String, trainImages: IDXImages, trainLabels: [Int],
+                testImages: IDXImages, testLabels: [Int], classNames: [String]) {
+        self.init(name: name, directory: directory, trainStore: ImageStore(trainImages), trainLabels: trainLabels,
+                  testStore: ImageStore(testImages), testLabels: testLabels, imageRows: trainImages.rows,
+                  imageColumns: trainImages.columns, classNames: classNames)
+    }
+
+    init(name: String, directory: String, trainStore: ImageStore, trainLabels: [Int], testStore: ImageStore,
+         testLabels: [Int], imageRows: Int, imageColumns: Int, classNames: [String]) {
         self.name = name; self.directory = directory
-        self.trainImages = trainImages; self.trainLabels = trainLabels
-        self.testImages = testImages; self.testLabels = testLabels
+        self.trainStore = trainStore; self.trainLabels = trainLabels
+        self.testStore = testStore; self.testLabels = testLabels
         self.imageRows = imageRows; self.imageColumns = imageColumns; self.classNames = classNames
+    }
+
+    /// Equal names, labels, sizes and images (bytes compared as bytes; a set
+    /// of bytes and one of matrices by their matrices).
+    public static func == (a: DataSet, b: DataSet) -> Bool {
+        a.name == b.name && a.directory == b.directory && a.trainLabels == b.trainLabels && a.testLabels == b.testLabels
+            && a.imageRows == b.imageRows && a.imageColumns == b.imageColumns && a.classNames == b.classNames
+            && a.trainStore.holdsTheSameImages(as: b.trainStore) && a.testStore.holdsTheSameImages(as: b.testStore)
     }
 
     /// The standard file names; each may also carry a `.gz` suffix.
@@ -47,8 +94,8 @@ public struct DataSet: Sendable, Equatable {
         fileNames.allSatisfy { existingPath(of: $0, in: directory) != nil }
     }
 
-    /// Loads the four standard files from `directory`, scaling pixels to
-    /// [0, 1]. Throws ``IDXError`` naming the offending file, or
+    /// Loads the four standard files from `directory` (pixels scaled to [0, 1]
+    /// when the matrices are asked for). Throws ``IDXError`` naming the offending file, or
     /// ``IDXError/unreadable(path:reason:)`` if a file is missing or the
     /// images and labels disagree in count or size.
     public static func load(from directory: String, name: String? = nil, classNames: [String]? = nil) throws -> DataSet {
@@ -93,10 +140,8 @@ public struct DataSet: Sendable, Equatable {
         }
         let name = name ?? (directory as NSString).lastPathComponent
         let classes = (trainLabels + testLabels).max().map { $0 + 1 } ?? 0
-        return DataSet(name: name, directory: directory,
-                       trainImages: trainImages.scaledMatrix(threads: 2), trainLabels: trainLabels,
-                       testImages: testImages.scaledMatrix(threads: 2), testLabels: testLabels,
-                       imageRows: trainImages.rows, imageColumns: trainImages.columns,
+        return DataSet(name: name, directory: directory, trainImages: trainImages, trainLabels: trainLabels,
+                       testImages: testImages, testLabels: testLabels,
                        classNames: classNames ?? (0..<classes).map { String($0) })
     }
 
@@ -104,6 +149,40 @@ public struct DataSet: Sendable, Equatable {
     public var trainLabelsOneHot: Matrix { oneHot(trainLabels, classes: classNames.count) }
     /// Test labels as one-hot rows.
     public var testLabelsOneHot: Matrix { oneHot(testLabels, classes: classNames.count) }
+}
+
+/// Images held as bytes, their matrix (`Double(b) / 255`) made once, by the
+/// first thread that asks (the others wait for it), or held as a matrix.
+final class ImageStore: @unchecked Sendable {
+    /// The bytes (nil for a store made from a matrix).
+    let bytes: IDXImages?
+    /// Images, and pixels per image.
+    let rows: Int, columns: Int
+    private let lock = NSLock()
+    private var made: Matrix?
+
+    init(_ matrix: Matrix) { (bytes, made, rows, columns) = (nil, matrix, matrix.rows, matrix.columns) }
+    init(_ bytes: IDXImages) { (self.bytes, rows, columns) = (bytes, bytes.count, bytes.rows * bytes.columns) }
+
+    /// The images as a matrix (made on first use from the bytes).
+    var matrix: Matrix {
+        lock.withLock {
+            if let made { return made }
+            let matrix = bytes!.scaledMatrix(threads: 2)
+            made = matrix
+            return matrix
+        }
+    }
+
+    /// Whether the matrix has been made (or was given).
+    var hasMatrix: Bool { lock.withLock { made != nil } }
+
+    /// The same images: the same bytes, or (when either is a matrix) the same matrix.
+    func holdsTheSameImages(as other: ImageStore) -> Bool {
+        if self === other { return true }
+        if let a = bytes, let b = other.bytes { return a == b }
+        return rows == other.rows && columns == other.columns && matrix == other.matrix
+    }
 }
 
 /// Names of the classes of the known data sets.

@@ -96,8 +96,7 @@ final class FusedTrainer {
     }
 
     /// The compact copy of the training images the steps read their batches
-    /// from (the `images` argument of ``step`` is then not read); it must
-    /// hold the same values as the matrix passed there.
+    /// from (the `images` argument of ``step`` is then not read).
     var source: CompactImages? {
         didSet {
             state.pointee.source = source.map { UnsafePointer($0.pointer) }
@@ -240,6 +239,25 @@ final class CompactImages: @unchecked Sendable {
         pointer = built
     }
 
+    /// The compact copy of `images.scaledMatrix()` made from the bytes, without
+    /// that matrix (`ck_compact_create_bytes`): the same rows, columns and palette
+    /// values; nil when it cannot be stored this way (more than 65 536 pixels an image).
+    init?(_ images: IDXImages) {
+        guard MatrixBackend.avx2Available, images.pixels.count == images.count * images.rows * images.columns else { return nil }
+        let built = images.pixels.withUnsafeBufferPointer { pixels in
+            IDXImages.quotients.withUnsafeBufferPointer { q in
+                ck_compact_create_bytes(pixels.baseAddress, images.count, images.rows * images.columns, q.baseAddress)
+            }
+        }
+        guard let built else { return nil }
+        pointer = built
+    }
+
+    /// The compact copy of a store's images: from its bytes when it holds bytes.
+    convenience init?(_ store: ImageStore) {
+        if let bytes = store.bytes { self.init(bytes) } else { self.init(store.matrix) }
+    }
+
     deinit { ck_compact_destroy(pointer) }
 }
 
@@ -248,6 +266,10 @@ final class CompactImages: @unchecked Sendable {
 struct CompactCopies: @unchecked Sendable {
     let train: CompactImages?, test: CompactImages?
     init(_ trainImages: Matrix, _ testImages: Matrix) {
+        (train, test) = (CompactImages(trainImages), CompactImages(testImages))
+    }
+    /// From the bytes where the stores hold bytes (their matrices are then not made).
+    init(_ trainImages: ImageStore, _ testImages: ImageStore) {
         (train, test) = (CompactImages(trainImages), CompactImages(testImages))
     }
     var pair: (CompactImages?, CompactImages?) { (train, test) }

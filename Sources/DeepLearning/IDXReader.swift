@@ -31,6 +31,10 @@ public struct IDXImages: Sendable, Equatable {
     /// Pixel bytes, image after image, row-major within each image.
     public var pixels: [UInt8]
 
+    /// `Double(b) / 255` for every byte value b: the pixel values of ``scaledMatrix(threads:)``
+    /// and of the compact copy made from the bytes.
+    static let quotients: [Double] = (0..<256).map { Double($0) / 255 }
+
     /// The images as an N × (rows·columns) matrix, pixels scaled by 1/255
     /// to [0, 1] (the book's `normalize=True`).
     ///
@@ -39,7 +43,7 @@ public struct IDXImages: Sendable, Equatable {
     /// of the 256 quotients, the same bits as dividing.
     public func scaledMatrix(threads: Int = 1) -> Matrix {
         let n = pixels.count
-        let quotients = (0..<256).map { Double($0) / 255 }
+        let quotients = IDXImages.quotients
         let parts = n < 1 << 20 ? 1 : max(1, threads)
         let values = [Double](unsafeUninitializedCapacity: n) { out, initialized in
             let base = UncheckedSendable(out.baseAddress)

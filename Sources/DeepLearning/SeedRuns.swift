@@ -42,15 +42,15 @@ public func train(
     let fractions = SharedFractions(count: seeds.count)
     let stop = StopFlag()
     // One compact copy of the images for all the runs (made once: ~0.1–0.2 s and ~80 MB each).
-    let copies = configuration.fused && options.gradientMethod == .backprop && seeds.count > 1 ? CompactCopies(dataSet.trainImages, dataSet.testImages) : nil
+    let copies = configuration.fused && options.gradientMethod == .backprop && seeds.count > 1 ? CompactCopies(dataSet.trainStore, dataSet.testStore) : nil
     @Sendable func run(_ k: Int, _ c: ComputeConfiguration) throws -> SeedRun {
         var o = options
         o.seed = seeds[k]
         var finals = (train: 0.0, test: 0.0)
         let history: TrainingHistory
         do {
-            history = try train(trainImages: dataSet.trainImages, trainLabels: dataSet.trainLabels,
-                                testImages: dataSet.testImages, testLabels: dataSet.testLabels, options: o,
+            history = try train(trainSet: dataSet.trainStore, trainLabels: dataSet.trainLabels,
+                                testSet: dataSet.testStore, testLabels: dataSet.testLabels, options: o,
                                 configuration: c, compact: true, copies: copies, finalAccuracies: { finals = ($0, $1) }) { p in
                 if stop.isSet { throw StopFlag.Stopped() }
                 let all = fractions.set(k, Double(p.iteration) / Double(max(p.total, 1)))

@@ -128,11 +128,26 @@ func train(
     finalAccuracies: ((_ train: Double, _ test: Double) -> Void)? = nil,
     progress: ((TrainingProgress) throws -> Void)?
 ) throws -> TrainingHistory {
-    guard trainImages.rows == trainLabels.count, trainImages.rows > 0 else {
-        throw TrainingError.invalidInput("\(trainImages.rows) training images with \(trainLabels.count) labels")
+    try train(trainSet: ImageStore(trainImages), trainLabels: trainLabels, testSet: ImageStore(testImages),
+              testLabels: testLabels, options: options, configuration: configuration, compact: compact, copies: copies,
+              fusedStep: fusedStep, finalAccuracies: finalAccuracies, progress: progress)
+}
+
+/// The training loop on images held as bytes or as matrices (``ImageStore``):
+/// the fused step with compact copies made from the bytes never makes the
+/// matrices of Doubles; every other path asks for them.
+func train(
+    trainSet: ImageStore, trainLabels: [Int], testSet: ImageStore, testLabels: [Int],
+    options: TrainingOptions, configuration: ComputeConfiguration, compact: Bool,
+    copies: CompactCopies? = nil, fusedStep: Bool = true,
+    finalAccuracies: ((_ train: Double, _ test: Double) -> Void)? = nil,
+    progress: ((TrainingProgress) throws -> Void)?
+) throws -> TrainingHistory {
+    guard trainSet.rows == trainLabels.count, trainSet.rows > 0 else {
+        throw TrainingError.invalidInput("\(trainSet.rows) training images with \(trainLabels.count) labels")
     }
-    guard testImages.rows == testLabels.count, testImages.columns == trainImages.columns else {
-        throw TrainingError.invalidInput("test set: \(testImages.rows)×\(testImages.columns) images with \(testLabels.count) labels")
+    guard testSet.rows == testLabels.count, testSet.columns == trainSet.columns else {
+        throw TrainingError.invalidInput("test set: \(testSet.rows)×\(testSet.columns) images with \(testLabels.count) labels")
     }
     guard options.batchSize > 0, options.iterations >= 0, options.hiddenSize > 0 else {
         throw TrainingError.invalidInput("batch size, hidden size must be positive and iterations non-negative")
@@ -144,9 +159,9 @@ func train(
 
     var generator = SeededGenerator(seed: options.seed)
     var network = TwoLayerNet(
-        inputSize: trainImages.columns, hiddenSize: options.hiddenSize, outputSize: classes,
+        inputSize: trainSet.columns, hiddenSize: options.hiddenSize, outputSize: classes,
         weightInitStd: options.weightInitStd, using: &generator)
-    let perEpoch = max(trainImages.rows / options.batchSize, 1)
+    let perEpoch = max(trainSet.rows / options.batchSize, 1)
     var history = TrainingHistory(losses: [], trainAccuracy: [], testAccuracy: [], epochIterations: [],
                                   iterationsPerEpoch: perEpoch, network: network)
     history.losses.reserveCapacity(options.iterations)
@@ -169,24 +184,27 @@ func train(
 
     if fusedStep && configuration.fused && options.gradientMethod == .backprop {
         let trainer = FusedTrainer(network: network, batchSize: options.batchSize, configuration: configuration)
-        // Image data (≤ 256 distinct pixel values) is read from compact copies.
-        let (compactTrain, compactTest) = compact ? (copies ?? CompactCopies(trainImages, testImages)).pair : (nil, nil)
+        // Image data (≤ 256 distinct pixel values) is read from compact copies
+        // (made from the bytes when the images are bytes).
+        let (compactTrain, compactTest) = compact ? (copies ?? CompactCopies(trainSet, testSet)).pair : (nil, nil)
         trainer.source = compactTrain
-        func accuracy(_ x: Matrix, _ compact: CompactImages?, _ labels: [Int]) -> Double {
+        func accuracy(_ x: ImageStore, _ compact: CompactImages?, _ labels: [Int]) -> Double {
             if let compact { return trainer.accuracy(compact: compact, labels: labels) }
-            return trainer.accuracy(x: x, labels: labels)
+            return trainer.accuracy(x: x.matrix, labels: labels)
         }
         func accuracies() -> (train: Double, test: Double) {
-            (accuracy(trainImages, compactTrain, trainLabels), accuracy(testImages, compactTest, testLabels))
+            (accuracy(trainSet, compactTrain, trainLabels), accuracy(testSet, compactTest, testLabels))
         }
         var labels = [Int](repeating: 0, count: options.batchSize)
-        try trainImages.values.withUnsafeBufferPointer { images in
+        // The step reads its batches from the compact copy when there is one (then `images` is not read).
+        let dense = compactTrain == nil ? trainSet.matrix.values : [0]
+        try dense.withUnsafeBufferPointer { images in
             // Each batch is drawn one iteration early (the same draws in the same
             // order), so that the step can fetch the next batch's rows meanwhile.
-            var batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
+            var batch = generator.choice(upperBound: trainSet.rows, count: options.batchSize)
             for i in 0..<options.iterations {
                 let next = i + 1 < options.iterations
-                    ? generator.choice(upperBound: trainImages.rows, count: options.batchSize) : []
+                    ? generator.choice(upperBound: trainSet.rows, count: options.batchSize) : []
                 for (j, r) in batch.enumerated() { labels[j] = trainLabels[r] }
                 let (loss, finite) = batch.withUnsafeBufferPointer { b in
                     labels.withUnsafeBufferPointer { l in
@@ -211,6 +229,7 @@ func train(
     }
 
     // The book's value code below computes its products with the configuration's backend.
+    let (trainImages, testImages) = (trainSet.matrix, testSet.matrix)
     try MatrixBackend.$inScope.withValue(configuration.backend) {
         for i in 0..<options.iterations {
             let batch = generator.choice(upperBound: trainImages.rows, count: options.batchSize)
@@ -241,7 +260,7 @@ public func train(
     on dataSet: DataSet, options: TrainingOptions = TrainingOptions(), configuration: ComputeConfiguration = .machine,
     progress: ((TrainingProgress) throws -> Void)? = nil
 ) throws -> TrainingHistory {
-    try train(trainImages: dataSet.trainImages, trainLabels: dataSet.trainLabels,
-              testImages: dataSet.testImages, testLabels: dataSet.testLabels,
-              options: options, configuration: configuration, progress: progress)
+    try train(trainSet: dataSet.trainStore, trainLabels: dataSet.trainLabels,
+              testSet: dataSet.testStore, testLabels: dataSet.testLabels,
+              options: options, configuration: configuration, compact: true, progress: progress)
 }

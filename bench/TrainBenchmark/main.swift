@@ -40,9 +40,11 @@ let (input, hidden, output) = (784.0, 50.0, 10.0)
 let batch = Double(options.batchSize)
 let forward = 2 * batch * (input * hidden + hidden * output)
 let backward = 2 * batch * (input * hidden + 2 * hidden * output)
-let evaluation = 2 * Double(data.trainImages.rows + data.testImages.rows) * (input * hidden + hidden * output)
+let evaluation = 2 * Double(data.trainCount + data.testCount) * (input * hidden + hidden * output)
 let flop = Double(iterations) * (2 * forward + backward) + Double(h.testAccuracy.count) * evaluation
-let zeroFraction = Double(data.trainImages.values.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }) / Double(data.trainImages.count)
+// From the bytes, so that the program never makes the matrix of Doubles (pixel 0 is the value 0).
+let pixels = data.trainImageBytes!.pixels
+let zeroFraction = Double(pixels.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }) / Double(pixels.count)
 
 let report: [String: Any] = [
     "seconds": seconds, "cpu_seconds": cpuSeconds, "load_seconds": toSeconds(loadElapsed), "final_loss": h.losses.last ?? .nan,

@@ -45,6 +45,11 @@ typedef struct {
 /// The compact form of dense x (rows × columns), or 0 when x has more than
 /// 256 distinct non-zero values or more than 65 536 columns (or memory ran out).
 ck_compact *ck_compact_create(const double *x, long rows, long columns);
+/// The compact form of images given as bytes (rows × columns, row-major), the
+/// value of byte b being quotient[b] (MNIST: b/255): the same rows, columns and
+/// palette values as ck_compact_create of the matrix of those values, without
+/// that matrix. 0 when columns > 65 536 (or memory ran out).
+ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long columns, const double quotient[256]);
 void ck_compact_destroy(ck_compact *set);
 
 /// The two-layer network's parameters and the training step's scratch buffers.

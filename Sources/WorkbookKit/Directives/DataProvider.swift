@@ -115,7 +115,7 @@ public final class DataProvider: @unchecked Sendable {
 
     /// One line for the page: which data set, from where, and its sizes.
     public static func describe(_ data: DataSet) -> String {
-        "Data set: \(data.name) from \(data.directory) — \(data.trainImages.rows) training and \(data.testImages.rows) test images of \(data.imageRows)×\(data.imageColumns) pixels, \(data.classNames.count) classes."
+        "Data set: \(data.name) from \(data.directory) — \(data.trainCount) training and \(data.testCount) test images of \(data.imageRows)×\(data.imageColumns) pixels, \(data.classNames.count) classes."
     }
 }
 

@@ -109,7 +109,7 @@ enum TrainingRuns {
         var description: String
 
         init(_ data: DataSet) {
-            trainCount = data.trainImages.rows
+            trainCount = data.trainCount
             description = DataProvider.describe(data)
         }
     }
