@@ -80,6 +80,15 @@ final class FusedTrainer {
         ck_net_balance(state)
     }
 
+    /// The two-thread step's choice between its threads and one (see
+    /// `ck_step_mode`), nil without the helper thread; for tests and measurements.
+    var stepMode: ck_step_mode? { helper.map { ck_helper_mode($0).pointee } }
+
+    /// Pins the two-thread step to two threads (false) or one (true), or frees it (nil).
+    func pinStepMode(oneThread: Bool?) {
+        if let helper { ck_helper_force_mode(helper, oneThread.map { $0 ? 1 : 0 } ?? -1) }
+    }
+
     deinit {
         for p in allocations { p.deallocate() }
         if let helper { ck_helper_destroy(helper) }

@@ -229,14 +229,16 @@ func vectorExpHasTheCLibrarysBits() {
 /// `steps` fused SGD steps (batch 100, lr 0.1) on the sample's compact training
 /// images from a network drawn with `seed`; every step's loss and the trainer.
 func trainFused(_ d: DataSet, compact: CompactImages, seed: UInt64, hidden: Int = 50,
-                configuration: ComputeConfiguration, steps: Int) -> (losses: [Double], trainer: FusedTrainer) {
+                configuration: ComputeConfiguration, steps: Int,
+                beforeStep: (Int, FusedTrainer) -> Void = { _, _ in }) -> (losses: [Double], trainer: FusedTrainer) {
     var g = SeededGenerator(seed: seed)
     let start = TwoLayerNet(inputSize: 784, hiddenSize: hidden, outputSize: 10, weightInitStd: 0.01, using: &g)
     let trainer = FusedTrainer(network: start, batchSize: 100, configuration: configuration)
     trainer.source = compact
     var losses: [Double] = []
     d.trainImages.values.withUnsafeBufferPointer { images in
-        for _ in 0..<steps {
+        for step in 0..<steps {
+            beforeStep(step, trainer)
             let batch = g.choice(upperBound: d.trainImages.rows, count: 100)
             let labels = batch.map { d.trainLabels[$0] }
             let (loss, finite) = trainer.step(images: images.baseAddress!, batch: batch, labels: labels, learningRate: 0.1)
@@ -261,6 +263,52 @@ func fusedStepGivesTheSameBitsOnAnyNumberOfThreads(kernels: KernelSet) throws {
         #expect(other.losses == one.losses, "\(parts) threads")
         #expect(other.trainer.network == one.trainer.network, "\(parts) threads")
     }
+}
+
+/// The two-thread step may run both its parts on the calling thread (on a busy
+/// machine): switching back and forth changes nothing in the bits.
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: CPUFeatures.current.kernelSets)
+func theTwoThreadStepGivesTheSameBitsWhenItRunsOnOneThread(kernels: KernelSet) throws {
+    let d = try sample()
+    let compact = try #require(CompactImages(d.trainImages))
+    let configuration = fusedConfiguration(kernels, threads: 2)
+    let two = trainFused(d, compact: compact, seed: 8, configuration: configuration, steps: 120) { _, t in t.pinStepMode(oneThread: false) }
+    let mixed = trainFused(d, compact: compact, seed: 8, configuration: configuration, steps: 120) { step, t in
+        t.pinStepMode(oneThread: step / 7 % 2 == 1)
+    }
+    #expect(mixed.trainer.parts == 2)
+    #expect(mixed.losses == two.losses)
+    #expect(mixed.trainer.network == two.trainer.network)
+}
+
+/// The choice itself, on made-up step times (ticks): parts that overlap keep
+/// two threads; steps whose wall time is nearly the parts' sum (the helper
+/// waited for a core) start a probe of 16 one-thread steps, the faster way is
+/// kept for 512 steps, and then two threads are tried again.
+@Test func theStepMovesToOneThreadOnlyWhenItsPartsDoNotOverlap() {
+    var mode = ck_step_mode()
+    for _ in 0..<1000 { ck_step_mode_after(&mode, 550, 1000) }
+    #expect(mode.serial == 0 && mode.switches == 0, "a quiet machine: the parts overlap")
+    for _ in 0..<7 { ck_step_mode_after(&mode, 2000, 2100) }
+    #expect(mode.serial == 0, "seven poor steps are not enough")
+    ck_step_mode_after(&mode, 550, 1000)
+    for _ in 0..<7 { ck_step_mode_after(&mode, 2000, 2100) }
+    #expect(mode.serial == 0, "a good step starts the count again")
+    ck_step_mode_after(&mode, 2000, 2100)
+    #expect(mode.serial == 1 && mode.probing == 1 && mode.switches == 1)
+    for _ in 0..<16 { ck_step_mode_after(&mode, 1200, 0) }
+    #expect(mode.serial == 1 && mode.probing == 0 && mode.left == 512, "one thread was faster: kept")
+    for _ in 0..<512 { ck_step_mode_after(&mode, 1200, 0) }
+    #expect(mode.serial == 0, "then two threads again")
+    // A probe that finds one thread slower goes back to two and does not probe for 512 steps.
+    for _ in 0..<8 { ck_step_mode_after(&mode, 1000, 1100) }
+    #expect(mode.serial == 1 && mode.switches == 2)
+    for _ in 0..<16 { ck_step_mode_after(&mode, 5000, 0) }
+    #expect(mode.serial == 0)
+    for _ in 0..<500 { ck_step_mode_after(&mode, 1000, 1100) }
+    #expect(mode.serial == 0 && mode.switches == 2, "no probe during the cool-down")
+    for _ in 0..<20 { ck_step_mode_after(&mode, 1000, 1100) }
+    #expect(mode.switches == 3, "poor steps after it probe again")
 }
 
 @Test(.enabled(if: hasAVX512, "the CPU has no AVX-512"))

@@ -124,9 +124,34 @@ struct ck_helper *ck_helper_create(void);
 /// Stops and joins it.
 void ck_helper_destroy(struct ck_helper *helper);
 /// ck_train_step with net->parts == 2: part 0 on the calling thread, part 1 on
-/// the helper (which spins ~0.1 ms between phases, then sleeps).
+/// the helper (which spins ~0.1 ms between phases, then sleeps) — or both
+/// parts on the calling thread while the helper does not pay (see ck_step_mode);
+/// the same bits either way.
 int ck_train_step_2(struct ck_helper *helper, ck_net *net, const double *images, const long *batch,
                     const long *labels, double lr, double *loss);
+
+/// When the two-thread step runs its parts on one thread instead. A step on two
+/// threads whose wall time is more than 0.8 of its two parts' times added (they
+/// hardly overlapped: the helper waited for a core on a busy machine) counts as
+/// poor; after 8 poor steps in a row, 16 steps run on one thread, and the faster
+/// way (mean wall time per step) is kept for the next 512 steps, then the two
+/// threads are tried again. On a quiet machine the parts overlap (≈ 0.55) and
+/// the step stays on two threads.
+typedef struct {
+    int serial;          // 1: the next step runs both parts on the calling thread
+    long left;           // steps left in the current stretch (probe or keep)
+    long poor;           // poor two-thread steps in a row
+    double parallelWall; // recent two-thread step's wall time (ticks, moving mean)
+    double serialWall;   // the probe's wall time summed (ticks)
+    long probing;        // 1 while the 16 one-thread steps of a probe run
+    long switches;       // times the step moved to one thread (for tests and measurements)
+} ck_step_mode;
+/// Advances the mode after a step: wall = its wall ticks; work = its parts' ticks
+/// added (two-thread steps only).
+void ck_step_mode_after(ck_step_mode *mode, double wall, double work);
+/// The helper's mode (read by tests); force ≥ 0 pins it (0: two threads, 1: one), −1 frees it.
+ck_step_mode *ck_helper_mode(struct ck_helper *helper);
+void ck_helper_force_mode(struct ck_helper *helper, int force);
 
 /// W1 is inputs × hidden with rows w1RowStride ≥ hidden doubles apart. When
 /// w1RowStride is ck_padded(hidden, wide), W1 and b1 are read in place: W1's
