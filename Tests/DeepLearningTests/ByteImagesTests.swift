@@ -187,3 +187,13 @@ func trainingFromBytesGivesTheBitsOfTrainingFromMatrices(kernels: KernelSet) thr
     #expect(a == b)
     #expect(bytes.trainStore.hasMatrix && bytes.testStore.hasMatrix)
 }
+
+/// The fuzz target's check (`compactCopiesAgree`): true on sets whose two copies
+/// agree, including sets neither way can store; sets past its size limit are not checked.
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
+func theFuzzTargetsCompactCheckAgreesOnGoodSets() {
+    #expect(compactCopiesAgree(images(7, 28, 28) { i, p in UInt8((i * 31 + p * 7) % 256) }))
+    #expect(compactCopiesAgree(images(3, 5, 3) { _, _ in 0 }))
+    #expect(compactCopiesAgree(IDXImages(count: 1, rows: 1, columns: 65_537, pixels: [UInt8](repeating: 1, count: 65_537))))
+    #expect(compactCopiesAgree(images(4, 16, 16) { _, p in UInt8(p) }, maximumPixels: 100), "past the limit: not checked")
+}

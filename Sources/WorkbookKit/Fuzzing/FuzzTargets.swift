@@ -107,7 +107,10 @@ public enum FuzzTargets {
 
     /// The IDX reader, from bytes and from a file (plain or gzip).
     public static func idx(_ data: [UInt8]) {
-        _ = try? IDXReader.parseImages(data, path: "x")
+        if let images = try? IDXReader.parseImages(data, path: "x") {
+            // The training's compact copy from the bytes must hold what the one from the Doubles holds.
+            precondition(compactCopiesAgree(images), "the compact copies of the bytes and of the matrix differ")
+        }
         _ = try? IDXReader.parseLabels(data, path: "x")
         let path = NSTemporaryDirectory() + "workbook-fuzz-idx-\(getpid())"
         guard FileManager.default.createFile(atPath: path, contents: Data(data)) else { return }
