@@ -70,46 +70,58 @@ void ck_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals
     ck_sparse_dot_ld(rowStart, cols, vals, m, B, n, n, bias, sig, out, n, n);
 }
 
-/// acc (nv vectors, in memory at out) += Σ_{t ∈ [from, to)} vals[t]·B[cols[t], ·]
+/// acc (nv vectors, in memory at out) += Σ_{t ∈ [from, to)} x_t·B[col_t, ·]
 /// (or = when first), accumulating in registers.
-INLINE void blocked_part(const int32_t *cols, const double *vals, long from, long to,
-                         const double *B, long ldb, double *out, int first, const int nv) {
+INLINE void blocked_part(const batch_entries *e, long from, long to, const double *B, long ldb, double *out,
+                         int first, const int nv, const int compact) {
     __m256d acc[13];
     for (int v = 0; v < nv; v++) acc[v] = first ? _mm256_setzero_pd() : _mm256_loadu_pd(out + 4 * v);
     for (long t = from; t < to; t++) {
-        const __m256d x = _mm256_broadcast_sd(vals + t);
-        const double *b = B + (long)cols[t] * ldb;
+        const __m256d x = _mm256_set1_pd(entry_val(e, t, compact));
+        const double *b = B + entry_col(e, t, compact) * ldb;
         for (int v = 0; v < nv; v++) acc[v] = _mm256_fmadd_pd(x, _mm256_loadu_pd(b + 4 * v), acc[v]);
     }
     for (int v = 0; v < nv; v++) _mm256_storeu_pd(out + 4 * v, acc[v]);
 }
 
-
-#define PART_CASE(NV) case NV: blocked_part(cols, vals, from, to, B, ld, out + i * ld, first, NV); break;
-
-/// out (m×ld) = S·B for S CSR (m rows) and B (nb×ld), ld a multiple of 4 and
-/// ≤ blocked_width(wide). B is walked in blocks of `block` rows that stay in the L1 cache;
-/// every output row is accumulated block after block (its terms still in
-/// increasing column order). cursor: m entries of scratch.
-void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
-                               const double *B, long nb, long ld, long block, long *cursor, double *out, long wide) {
-    if (wide) { ck_blocked_sparse_dot512(rowStart, cols, vals, m, B, nb, ld, block, cursor, out); return; }
-    const int nv = (int)(ld / 4);
-    for (long i = 0; i < m; i++) cursor[i] = rowStart[i];
+/// ck_blocked_entries_dot with the AVX2 kernels (nv = ld/4 vectors).
+INLINE void blocked_dot(const batch_entries *e, long m, const double *B, long nb, long ld, long block,
+                        long *cursor, double *out, const int nv, const int compact) {
+    for (long i = 0; i < m; i++) cursor[i] = e->begin[i];
     for (long b0 = 0; b0 < nb || b0 == 0; b0 += block) {
         const long b1 = b0 + block;
         const int first = b0 == 0;
         for (long i = 0; i < m; i++) {
-            long from = cursor[i], end = rowStart[i + 1], to = from;
-            while (to < end && cols[to] < b1) to++;
+            long from = cursor[i], end = e->end[i], to = from;
+            while (to < end && entry_col(e, to, compact) < b1) to++;
             cursor[i] = to;
             if (from == to && !first) continue;
-            switch (nv) {
-                PART_CASE(1) PART_CASE(2) PART_CASE(3) PART_CASE(4) PART_CASE(5) PART_CASE(6) PART_CASE(7)
-                PART_CASE(8) PART_CASE(9) PART_CASE(10) PART_CASE(11) PART_CASE(12) PART_CASE(13)
-            }
+            blocked_part(e, from, to, B, ld, out + i * ld, first, nv, compact);
         }
     }
+}
+
+#define DOT_CASE(NV) case NV: \
+    if (e.codes) blocked_dot(&e, m, B, nb, ld, block, cursor, out, NV, 1); \
+    else blocked_dot(&e, m, B, nb, ld, block, cursor, out, NV, 0); \
+    break;
+
+/// out (m×ld) = S·B for the m rows S of e and B (nb×ld), ld a multiple of 4 and
+/// ≤ blocked_width(wide). B is walked in blocks of `block` rows that stay in the L1 cache;
+/// every output row is accumulated block after block (its terms still in
+/// increasing column order). cursor: m entries of scratch.
+void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, long ld, long block,
+                            long *cursor, double *out, long wide) {
+    if (wide) { ck_blocked_entries_dot512(e, m, B, nb, ld, block, cursor, out); return; }
+    switch (ld / 4) {
+        DOT_CASE(1) DOT_CASE(2) DOT_CASE(3) DOT_CASE(4) DOT_CASE(5) DOT_CASE(6) DOT_CASE(7)
+        DOT_CASE(8) DOT_CASE(9) DOT_CASE(10) DOT_CASE(11) DOT_CASE(12) DOT_CASE(13)
+    }
+}
+
+void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
+                           const double *B, long nb, long ld, long block, long *cursor, double *out, long wide) {
+    ck_blocked_entries_dot(csr_entries(rowStart, cols, vals), m, B, nb, ld, block, cursor, out, wide);
 }
 
 /// Transposes the CSR (m rows, k columns) into colStart/trows/tvals (rows of Sᵀ, increasing i).

@@ -63,8 +63,7 @@ static void hidden_layer_part(ck_net *net, long q) {
         ck_sparse_dot_ld(pr.rowStart, pr.cols, pr.vals, pr.count, net->w1, hp, hp, net->b1, 1, z1, hp, h);
         return;
     }
-    ck_blocked_sparse_dot(pr.rowStart, pr.cols, pr.vals, pr.count, net->w1, net->inputs, hp, W1_BLOCK,
-                       net->cursor + pr.lo, z1, net->wide);
+    ck_blocked_entries_dot(part_entries(net, q), pr.count, net->w1, net->inputs, hp, W1_BLOCK, net->cursor + pr.lo, z1, net->wide);
     for (long i = 0; i < pr.count; i++) {
         double *zi = z1 + i * hp;
         sigmoid_row(zi, net->b1, h);
@@ -82,7 +81,17 @@ static void forward_part(ck_net *net, long q) {
 void ck_step_forward(ck_net *net, const double *images, const long *batch, const long *labels, long q, long parts) {
     (void)parts;   // every part's rows are at rowSplit[q]
     const part_rows pr = rows_of_part(net, q);
-    if (net->source) ck_gather_compact(net->source, batch + pr.lo, pr.count, pr.rowStart, pr.cols, pr.vals);
+    const ck_compact *s = net->source;
+    if (reads_source(net)) {
+        // The rows are read where they are: their entries' bounds, and their lines fetched meanwhile.
+        for (long i = pr.lo; i < pr.lo + pr.count; i++) {
+            const long a = s->rowStart[batch[i]], n = s->rowStart[batch[i] + 1] - a;
+            net->entryBegin[i] = a;
+            net->entryEnd[i] = a + n;
+            for (long b = 0; b < 2 * n; b += 64) _mm_prefetch((const char *)(s->cols + a) + b, _MM_HINT_T0);
+            for (long b = 0; b < n; b += 64) _mm_prefetch((const char *)(s->codes + a) + b, _MM_HINT_T0);
+        }
+    } else if (s) ck_gather_compact(s, batch + pr.lo, pr.count, pr.rowStart, pr.cols, pr.vals);
     else ck_gather_sparse(images, net->inputs, batch + pr.lo, pr.count, pr.rowStart, pr.cols, pr.vals);
     forward_part(net, q);
     backward_rows(net, labels, pr.lo, pr.lo + pr.count);

@@ -48,11 +48,8 @@ static double backward_columns(ck_net *net, double lr, long j0, long j1, int wit
 
 /// First entry of the sorted cols[from ..< to] that is ≥ c.
 static inline long lower_bound(const int32_t *cols, long from, long to, long c) {
-    while (from < to) {
-        long mid = (from + to) / 2;
-        if (cols[mid] < c) from = mid + 1; else to = mid;
-    }
-    return from;
+    const batch_entries e = csr_entries(0, cols, 0);
+    return entries_lower_bound(&e, from, to, c, 0);
 }
 
 /// w[0..<hp] ← w − g·lr (hp a multiple of 4), and check += w·0 for the new
@@ -94,6 +91,22 @@ INLINE void pixel_update(const int32_t *rows, const double *xs, long n, const do
     }
 }
 
+/// The entries in [b0, b1) of the batch rows lo ..< hi (entries e, row lo is e's row 0)
+/// appended to their pixels' lists (at pixel·m, count[pixel − b0] so far); cursors moved past them.
+INLINE void list_block_entries(const batch_entries *e, long lo, long hi, long *cursor, long b0, long b1, long m,
+                               long *count, int32_t *trows, double *tvals, const int compact) {
+    for (long row = lo; row < hi; row++) {
+        const long end = e->end[row - lo];
+        long t = cursor[row];
+        for (; t < end && entry_col(e, t, compact) < b1; t++) {
+            const long p = entry_col(e, t, compact), at = p * m + count[p - b0]++;
+            trows[at] = (int32_t)row;
+            tvals[at] = entry_val(e, t, compact);
+        }
+        cursor[row] = t;
+    }
+}
+
 #define PIXEL_CASE(NV) case NV: pixel_update(rows, xs, n, net->da1, hp, net->w1 + p * hp, vlr, check, NV); break;
 
 /// The backward of the W1 block [b0, b1) with the AVX2 kernels (also the AVX-512
@@ -114,17 +127,9 @@ static void listed_block(ck_net *net, long r, long parts, long *cursor, long b0,
     int32_t *trows = net->trows + base;
     double *tvals = net->tvals + base;
     for (long q = 0; q < parts; q++) {
-        const part_rows pr = rows_of_part(net, q);
-        for (long i = 0; i < pr.count; i++) {
-            const long row = pr.lo + i, end = pr.rowStart[i + 1];
-            long e = cursor[row];
-            for (; e < end && pr.cols[e] < b1; e++) {
-                const long p = pr.cols[e], at = p * m + count[p - b0]++;
-                trows[at] = (int32_t)row;
-                tvals[at] = pr.vals[e];
-            }
-            cursor[row] = e;
-        }
+        const batch_entries pe = part_entries(net, q);
+        if (pe.codes) list_block_entries(&pe, part_lo(net, q), part_lo(net, q + 1), cursor, b0, b1, m, count, trows, tvals, 1);
+        else list_block_entries(&pe, part_lo(net, q), part_lo(net, q + 1), cursor, b0, b1, m, count, trows, tvals, 0);
     }
     for (long p = b0; p < b1; p++) {
         const long n = count[p - b0];
@@ -162,8 +167,9 @@ static void blocked_backward(ck_net *net, double lr, long r, long parts) {
     const long p0 = net->pixelSplit[r], p1 = net->pixelSplit[r + 1];
     long *cursor = net->cursor + r * m;
     for (long q = 0; q < parts; q++) {
-        const part_rows pr = rows_of_part(net, q);
-        for (long i = 0; i < pr.count; i++) cursor[pr.lo + i] = lower_bound(pr.cols, pr.rowStart[i], pr.rowStart[i + 1], p0);
+        const batch_entries pe = part_entries(net, q);
+        for (long row = part_lo(net, q), i = 0; row < part_lo(net, q + 1); row++, i++)
+            cursor[row] = pe.codes ? entries_lower_bound(&pe, pe.begin[i], pe.end[i], p0, 1) : entries_lower_bound(&pe, pe.begin[i], pe.end[i], p0, 0);
     }
     __m256d check = _mm256_setzero_pd();
     const __m256d vlr = _mm256_set1_pd(lr);

@@ -8,30 +8,23 @@
 #pragma clang attribute push (__attribute__((target("avx512f,avx512vl,avx512bw,avx2,fma"))), apply_to = function)
 #include "avx512.h"
 
-/// For every batch row (all parts, rows ascending): visit(context, cols, vals,
-/// row, from, to) with the row's entries [from, to) in the W1 block ending at
-/// b1 (found by block_end512), and the row's cursor moved past them.
-INLINE void each_block_row512(ck_net *net, long parts, long *cursor, long b1,
-                              void (*visit)(void *, const int32_t *, const double *, long, long, long), void *context) {
-    for (long q = 0; q < parts; q++) {
-        const part_rows pr = rows_of_part(net, q);
-        for (long i = 0; i < pr.count; i++) {
-            const long row = pr.lo + i, from = cursor[row], to = block_end512(pr.cols, from, pr.rowStart[i + 1], b1, W1_BLOCK);
-            cursor[row] = to;
-            visit(context, pr.cols, pr.vals, row, from, to);
-        }
-    }
-}
-
 /// The dense backward's x of one W1 block: xt[(c − b0)·m + row] = x, and the pixels that occur.
 typedef struct { double *xt; long m, b0; uint64_t used; } dense_spread;
 
-INLINE void dense_visit512(void *context, const int32_t *cols, const double *vals, long row, long from, long to) {
-    dense_spread *d = context;
-    for (long t = from; t < to; t++) {
-        const long c = cols[t] - d->b0;
-        d->xt[c * d->m + row] = vals[t];
-        d->used |= 1ull << c;
+/// For every batch row (all parts, rows ascending): its entries in the W1 block
+/// ending at b1 (found by block_end512) spread into d, and the row's cursor moved past them.
+INLINE void spread_block512(ck_net *net, long parts, long *cursor, long b1, dense_spread *d, const int compact) {
+    for (long q = 0; q < parts; q++) {
+        const batch_entries e = part_entries(net, q);
+        for (long row = part_lo(net, q), i = 0; row < part_lo(net, q + 1); row++, i++) {
+            const long from = cursor[row], to = entries_block_end512(&e, from, e.end[i], b1, W1_BLOCK, compact);
+            cursor[row] = to;
+            for (long t = from; t < to; t++) {
+                const long c = entry_col(&e, t, compact) - d->b0;
+                d->xt[c * d->m + row] = entry_val(&e, t, compact);
+                d->used |= 1ull << c;
+            }
+        }
     }
 }
 
@@ -108,7 +101,8 @@ double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1
                                                            double lr, double *xt) {
     const long hp = net->hiddenStride, m = net->batch;
     dense_spread spread = { xt, m, b0, 0 };
-    each_block_row512(net, parts, cursor, b1, dense_visit512, &spread);
+    if (reads_source(net)) spread_block512(net, parts, cursor, b1, &spread, 1);
+    else spread_block512(net, parts, cursor, b1, &spread, 0);
     uint64_t used = spread.used;
     long pix[64], count = 0;
     while (used) { pix[count++] = __builtin_ctzll(used); used &= used - 1; }

@@ -22,6 +22,26 @@ INLINE long block_end512(const int32_t *cols, long from, long end, long b1, cons
     return from + count;
 }
 
+/// block_end512 of the compact set's 16-bit columns: cols < b1 as cols ≤ b1 − 1 (b1 − 1
+/// may pass 65 535, which every column is below), 32 at a time.
+INLINE long block_end512_u16(const uint16_t *cols, long from, long end, long b1, const long block) {
+    const __m512i limit = _mm512_set1_epi16((short)(uint16_t)(b1 - 1 > 65535 ? 65535 : b1 - 1));
+    long count = 0;
+    for (long c = 0; c < block; c += 32) {
+        long avail = end - from - c;
+        avail = avail < 0 ? 0 : avail > 32 ? 32 : avail;
+        const __mmask32 valid = (__mmask32)(avail == 32 ? 0xffffffffu : (1u << avail) - 1);
+        const __m512i v = _mm512_maskz_loadu_epi16(valid, cols + from + c);
+        count += __builtin_popcount((unsigned)_mm512_mask_cmple_epu16_mask(valid, v, limit));
+    }
+    return from + count;
+}
+
+/// block_end512 of e's entries.
+INLINE long entries_block_end512(const batch_entries *e, long from, long end, long b1, const long block, const int compact) {
+    return compact ? block_end512_u16(e->cols16, from, end, b1, block) : block_end512(e->cols, from, end, b1, block);
+}
+
 
 /// z (nrows ≤ 3 rows of stride ld, 8·n8 columns) (+)= x·W1 over the pixels
 /// pb0 ..< pb1 that are non-zero in at least one of the rows (dense byte

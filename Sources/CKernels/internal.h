@@ -41,6 +41,50 @@ static inline part_rows rows_of_part(const ck_net *net, long q) {
     return (part_rows){ lo, part_lo(net, q + 1) - lo, net->rowStart + lo + q, net->cols + off, net->vals + off };
 }
 
+/// A batch's non-zero entries as the step's kernels read them: row i's entries are
+/// begin[i] ..< end[i], columns increasing, either in a CSR (cols, vals; end = begin + 1)
+/// or straight in the compact training set (cols16, codes; the value pal[code]): the
+/// same columns and values in the same order, so the same sums either way.
+typedef struct {
+    const long *begin, *end;
+    const int32_t *cols; const double *vals;
+    const uint16_t *cols16; const uint8_t *codes; const double *pal;
+} batch_entries;
+
+static inline batch_entries csr_entries(const long *rowStart, const int32_t *cols, const double *vals) {
+    return (batch_entries){ rowStart, rowStart + 1, cols, vals, 0, 0, 0 };
+}
+
+/// Column and value of entry t (compact: a constant at each call, so each kernel is compiled twice).
+INLINE long entry_col(const batch_entries *e, long t, const int compact) { return compact ? (long)e->cols16[t] : (long)e->cols[t]; }
+INLINE double entry_val(const batch_entries *e, long t, const int compact) { return compact ? e->pal[e->codes[t]] : e->vals[t]; }
+
+/// First entry t of e in [from, to) with column ≥ c (the columns are sorted).
+INLINE long entries_lower_bound(const batch_entries *e, long from, long to, long c, const int compact) {
+    while (from < to) {
+        const long mid = (from + to) / 2;
+        if (entry_col(e, mid, compact) < c) from = mid + 1; else to = mid;
+    }
+    return from;
+}
+
+/// 1 when the step's kernels read the batch straight from net->source (the blocked
+/// kernels with the listed or dense backward); otherwise each part gathers its rows into
+/// the CSR first. The CSR cost a write of 12 bytes per entry that the other core then read
+/// (in the backward) and the next step wrote again: measured as 120 kticks per part and step
+/// against 30 for the same gather with its lines already in the core's cache.
+static inline int reads_source(const ck_net *net) {
+    return net->source && net->hiddenStride <= blocked_width(net->wide) && !net->transposedBackward;
+}
+
+/// Part q's rows' entries (row lo + i is i): in the compact set, or in its CSR.
+static inline batch_entries part_entries(const ck_net *net, long q) {
+    const part_rows pr = rows_of_part(net, q);
+    if (!reads_source(net)) return csr_entries(pr.rowStart, pr.cols, pr.vals);
+    const ck_compact *s = net->source;
+    return (batch_entries){ net->entryBegin + pr.lo, net->entryEnd + pr.lo, 0, 0, s->cols, s->codes, s->palette };
+}
+
 /// Row r of s as dense byte codes (code + 1; 0 for a zero pixel) in out[0 ..< columns].
 static inline void compact_row_codes(const ck_compact *s, long r, uint8_t *out) {
     memset(out, 0, (size_t)s->columns);
@@ -87,9 +131,12 @@ CK_HIDDEN void ck_sparse_dot_ld(const long *rowStart, const int32_t *cols, const
 /// increasing column order). cursor: m entries of scratch. wide: the AVX-512 kernels.
 CK_HIDDEN void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
                                      const double *B, long nb, long ld, long block, long *cursor, double *out, long wide);
-/// ck_blocked_sparse_dot's AVX-512 kernels (ld ≤ 56, a multiple of 4), two rows at a time.
-CK_HIDDEN void ck_blocked_sparse_dot512(const long *rowStart, const int32_t *cols, const double *vals, long m,
-                                        const double *B, long nb, long ld, long block, long *cursor, double *out);
+/// ck_blocked_sparse_dot of the m rows of e (CSR or compact).
+CK_HIDDEN void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, long ld, long block,
+                                      long *cursor, double *out, long wide);
+/// ck_blocked_entries_dot's AVX-512 kernels (ld ≤ 56, a multiple of 4), two rows at a time.
+CK_HIDDEN void ck_blocked_entries_dot512(batch_entries e, long m, const double *B, long nb, long ld, long block,
+                                         long *cursor, double *out);
 /// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows rows[0 ..< cnt] of the
 /// compact set s, three rows at a time over the union of their pixels (AVX-512;
 /// codes: cnt × columns bytes of scratch; pal[c + 1] = s->palette[c], pal[0] = 0).

@@ -76,7 +76,8 @@ final class FusedTrainer {
             source: nil, rowSplit: buffer(Int.self, 9), pixelSplit: buffer(Int.self, 9), pixelWork: buffer(Int.self, inputs + 1),
             rowShare: 0.5, pixelShare: 0.5, nextBatch: nil, rowLoss: buffer(Double.self, batchSize), wide: wide ? 1 : 0,
             xt: wide ? buffer(Double.self, parts * 48 * batchSize) : nil,
-            transposedBackward: self.configuration.transposedBackward ? 1 : 0))
+            transposedBackward: self.configuration.transposedBackward ? 1 : 0,
+            entryBegin: buffer(Int.self, batchSize), entryEnd: buffer(Int.self, batchSize)))
         ck_net_balance(state)
     }
 

@@ -80,6 +80,8 @@ typedef struct {
     long wide;                          // 1: the AVX-512 kernels (hiddenStride = ck_padded(hidden, 1)); fixed at creation
     double *xt;                         // with wide: parts·48·batch doubles, all 0 (scratch of the dense backward; 64-byte aligned); or 0
     long transposedBackward;            // 1: dW1 as a product with the transposed batch (for measurements; always for rows wider than the blocked kernels')
+    long *entryBegin, *entryEnd;        // batch entries each: with source and the blocked kernels, batch row i's entries are
+                                        // entryBegin[i] ..< entryEnd[i] of source's cols and codes (read in place, no CSR)
 } ck_net;
 
 /// hidden rounded up to a multiple of 4 (one AVX2 vector), or of 8 (one
