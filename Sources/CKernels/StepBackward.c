@@ -10,23 +10,73 @@
 #pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
 #include "avx2.h"
 
+/// Lanes of the (up to) three vectors of an output row of o ≤ 12 values.
+INLINE void output_masks(long o, __m256i mask[3]) {
+    for (long v = 0; v < 3; v++) {
+        const long valid = o - 4 * v;
+        mask[v] = _mm256_setr_epi64x(valid > 0 ? -1 : 0, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0);
+    }
+}
+
+/// gw2 rows j ..< j + n (n ≤ 4, o ≤ 12) = Σ_i z1[i, j]·dy[i, ·] over the batch, i ascending,
+/// FMA from 0 (the scalar loop's sums): the n rows' three vectors each in 12 registers.
+INLINE void dw2_rows(const double *z1, long hp, const double *dy, long o, long m, long j, const int n, double *gw2) {
+    __m256i mask[3];
+    output_masks(o, mask);
+    __m256d acc[4][3];
+    for (int k = 0; k < n; k++) for (int v = 0; v < 3; v++) acc[k][v] = _mm256_setzero_pd();
+    for (long i = 0; i < m; i++) {
+        const double *di = dy + i * o;
+        const __m256d d0 = _mm256_maskload_pd(di, mask[0]), d1 = _mm256_maskload_pd(di + 4, mask[1]), d2 = _mm256_maskload_pd(di + 8, mask[2]);
+        for (int k = 0; k < n; k++) {
+            const __m256d z = _mm256_broadcast_sd(z1 + i * hp + j + k);
+            acc[k][0] = _mm256_fmadd_pd(z, d0, acc[k][0]);
+            acc[k][1] = _mm256_fmadd_pd(z, d1, acc[k][1]);
+            acc[k][2] = _mm256_fmadd_pd(z, d2, acc[k][2]);
+        }
+    }
+    for (int k = 0; k < n; k++) for (int v = 0; v < 3; v++) _mm256_maskstore_pd(gw2 + (j + k) * o + 4 * v, mask[v], acc[k][v]);
+}
+
 /// The column-wise half for the hidden units j0 ..< j1 (sums over the batch, i
 /// ascending): dW2 rows, db1, then W2 rows and b1 updated; with b2, also db2 and b2.
-/// Returns Σ (new value)·0, NaN iff an updated value is NaN or ±∞.
+/// Returns Σ (new value)·0, NaN iff an updated value is NaN or ±∞. The sums run in
+/// vectors (dW2: four rows' outputs at a time; db1: four hidden units), each entry's
+/// terms in the scalar order, so the same bits.
 static double backward_columns(ck_net *net, double lr, long j0, long j1, int withB2) {
     const long hp = net->hiddenStride, o = net->outputs, m = net->batch;
     const double *z1 = net->z1, *dy = net->dy, *da1 = net->da1;
     double *gw2 = net->gw2, *gb1 = net->gb1, *gb2 = net->gb2;
     double bad = 0;
-    for (long j = j0; j < j1; j++) {
-        for (long c = 0; c < o; c++) gw2[j * o + c] = 0;
-        gb1[j] = 0;
-        for (long i = 0; i < m; i++) {
-            double z = z1[i * hp + j];
-            const double *di = dy + i * o;
-            for (long c = 0; c < o; c++) gw2[j * o + c] += z * di[c];
+    if (o <= 12) {
+        long j = j0;
+        for (; j + 4 <= j1; j += 4) dw2_rows(z1, hp, dy, o, m, j, 4, gw2);
+        switch (j1 - j) {
+            case 3: dw2_rows(z1, hp, dy, o, m, j, 3, gw2); break;
+            case 2: dw2_rows(z1, hp, dy, o, m, j, 2, gw2); break;
+            case 1: dw2_rows(z1, hp, dy, o, m, j, 1, gw2); break;
         }
-        for (long i = 0; i < m; i++) gb1[j] += da1[i * hp + j];
+    } else {
+        for (long j = j0; j < j1; j++) {
+            for (long c = 0; c < o; c++) gw2[j * o + c] = 0;
+            for (long i = 0; i < m; i++) {
+                const double z = z1[i * hp + j];
+                const double *di = dy + i * o;
+                for (long c = 0; c < o; c++) gw2[j * o + c] = fma(z, di[c], gw2[j * o + c]);
+            }
+        }
+    }
+    // db1 four hidden units at a time (the lanes past j1 masked: nothing past a row is read).
+    for (long j = j0; j < j1; j += 4) {
+        __m256i mask[3];
+        output_masks(j1 - j, mask);
+        __m256d acc = _mm256_setzero_pd();
+        for (long i = 0; i < m; i++) acc = _mm256_add_pd(acc, _mm256_maskload_pd(da1 + i * hp + j, mask[0]));
+        double lanes[4];
+        _mm256_storeu_pd(lanes, acc);
+        for (long k = 0; k < 4 && j + k < j1; k++) gb1[j + k] = lanes[k];
+    }
+    for (long j = j0; j < j1; j++) {
         for (long c = 0; c < o; c++) {
             double s = gw2[j * o + c] * lr;
             net->w2[j * o + c] = net->w2[j * o + c] - s;
