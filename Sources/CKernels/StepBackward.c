@@ -227,11 +227,18 @@ static void blocked_backward(ck_net *net, double lr, long r, long parts) {
     const long blocks = (p1 - p0 + W1_BLOCK - 1) / W1_BLOCK, own = part_lo(net, r + 1) - part_lo(net, r);
     // AVX-512: the dense backward per block while da1 is finite (always, unless training diverges).
     const int dense = net->wide && net->xt && all_finite(net->da1, m * hp);
+    // A batch read in place with ≤ 255 palette values: the dense block as byte codes.
+    double pal1[257];
+    const int codes = dense && reads_source(net) && net->source->paletteSize <= 255;
+    if (codes) {
+        pal1[0] = 0;
+        for (long c = 0; c < net->source->paletteSize; c++) pal1[c + 1] = net->source->palette[c];
+    }
     double denseCheck = 0;
     for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
         prefetch_next(net, r, bi * own / blocks, (bi + 1) * own / blocks);
-        if (dense) denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m);
+        if (dense) denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m, codes ? pal1 : 0);
         else listed_block(net, r, parts, cursor, b0, b1, vlr, &check);
     }
     store_part_flag(net, r, check);

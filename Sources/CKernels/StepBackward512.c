@@ -28,6 +28,35 @@ INLINE void spread_block512(ck_net *net, long parts, long *cursor, long b1, dens
     }
 }
 
+/// spread_block512 as byte codes, for a batch read in place from a compact copy with at
+/// most 255 palette values: xb[(c − b0)·m + row] = code + 1 (0 stays a zero pixel), the
+/// value pal1[code + 1] — 100 bytes a pixel instead of 800, and one test of 64 bytes per
+/// 64 rows instead of 24 compares.
+INLINE void spread_codes512(ck_net *net, long parts, long *cursor, long b0, long b1, uint8_t *xb, uint64_t *used) {
+    const long m = net->batch;
+    for (long q = 0; q < parts; q++) {
+        const batch_entries e = part_entries(net, q);
+        for (long row = part_lo(net, q), i = 0; row < part_lo(net, q + 1); row++, i++) {
+            const long from = cursor[row], to = entries_block_end512(&e, from, e.end[i], b1, W1_BLOCK, 1);
+            cursor[row] = to;
+            for (long t = from; t < to; t++) {
+                const long c = (long)e.cols16[t] - b0;
+                xb[c * m + row] = (uint8_t)(e.codes[t] + 1);
+                *used |= 1ull << c;
+            }
+        }
+    }
+}
+
+/// Bit j set when row i0 + j (< m) has a non-zero code in one of x0, x1, x2 (one 64-byte test).
+INLINE uint64_t nonzero_code_rows64(const uint8_t *x0, const uint8_t *x1, const uint8_t *x2, long i0, long m) {
+    const long n = m - i0 < 64 ? m - i0 : 64;
+    const __mmask64 valid = n == 64 ? ~0ull : (1ull << n) - 1;
+    const __m512i v = _mm512_or_si512(_mm512_or_si512(_mm512_maskz_loadu_epi8(valid, x0 + i0), _mm512_maskz_loadu_epi8(valid, x1 + i0)),
+                                      _mm512_maskz_loadu_epi8(valid, x2 + i0));
+    return (uint64_t)_mm512_test_epi8_mask(v, v);
+}
+
 /// Bit j set when row i0 + j (< m) has a non-zero x in one of x0, x1, x2 (masked 8-lane compares).
 INLINE uint64_t nonzero_rows64(const double *x0, const double *x1, const double *x2, long i0, long m) {
     const __m512d zero = _mm512_setzero_pd();
@@ -48,24 +77,29 @@ INLINE uint64_t nonzero_rows64(const double *x0, const double *x1, const double 
 /// skipping the rows where all of the pixels are zero (a zero x adds ±0, which
 /// changes nothing: g is never −0 and da1 is finite), then W1 ← W1 − g·lr for
 /// those pixels; check += the new values × 0.
+/// With bytes, the block is byte codes (xt is then xb, see spread_codes512) and x = pal1[code].
 INLINE void dense_group512(const double *xt, long m, const double *da1, long hp, const long *pix, const int n,
-                           double *w1, long b0, __m512d vlr, __m512d *check, const int n8) {
+                           double *w1, long b0, __m512d vlr, __m512d *check, const int n8,
+                           const double *pal1, const int bytes) {
     __m512d acc[3][7];
     for (int k = 0; k < n; k++) for (int v = 0; v < n8; v++) acc[k][v] = _mm512_setzero_pd();
     const double *x0 = xt + pix[0] * m, *x1 = xt + pix[n > 1 ? 1 : 0] * m, *x2 = xt + pix[n > 2 ? 2 : 0] * m;
+    const uint8_t *xb = (const uint8_t *)xt;
+    const uint8_t *c0 = xb + pix[0] * m, *c1 = xb + pix[n > 1 ? 1 : 0] * m, *c2 = xb + pix[n > 2 ? 2 : 0] * m;
     for (long i0 = 0; i0 < m; i0 += 64) {
-        for (uint64_t rows = nonzero_rows64(x0, x1, x2, i0, m); rows; rows &= rows - 1) {
+        const uint64_t nonzero = bytes ? nonzero_code_rows64(c0, c1, c2, i0, m) : nonzero_rows64(x0, x1, x2, i0, m);
+        for (uint64_t rows = nonzero; rows; rows &= rows - 1) {
             const long i = i0 + __builtin_ctzll(rows);
             __m512d d[7];
             for (int v = 0; v < n8; v++) d[v] = _mm512_load_pd(da1 + i * hp + 8 * v);
-            const __m512d a = _mm512_set1_pd(x0[i]);
+            const __m512d a = _mm512_set1_pd(bytes ? pal1[c0[i]] : x0[i]);
             for (int v = 0; v < n8; v++) acc[0][v] = _mm512_fmadd_pd(a, d[v], acc[0][v]);
             if (n > 1) {
-                const __m512d b = _mm512_set1_pd(x1[i]);
+                const __m512d b = _mm512_set1_pd(bytes ? pal1[c1[i]] : x1[i]);
                 for (int v = 0; v < n8; v++) acc[1][v] = _mm512_fmadd_pd(b, d[v], acc[1][v]);
             }
             if (n > 2) {
-                const __m512d c = _mm512_set1_pd(x2[i]);
+                const __m512d c = _mm512_set1_pd(bytes ? pal1[c2[i]] : x2[i]);
                 for (int v = 0; v < n8; v++) acc[2][v] = _mm512_fmadd_pd(c, d[v], acc[2][v]);
             }
         }
@@ -81,11 +115,11 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
     }
 }
 
-#define GROUP512_CASE(N8) case N8: \
-    if (n == 3) dense_group512(xt, m, net->da1, hp, pix + g, 3, net->w1, b0, vlr, &check, N8); \
-    else if (n == 2) dense_group512(xt, m, net->da1, hp, pix + g, 2, net->w1, b0, vlr, &check, N8); \
-    else dense_group512(xt, m, net->da1, hp, pix + g, 1, net->w1, b0, vlr, &check, N8); \
-    break;
+#define GROUP512_N(N8, BYTES) \
+    if (n == 3) dense_group512(xt, m, net->da1, hp, pix + g, 3, net->w1, b0, vlr, &check, N8, pal1, BYTES); \
+    else if (n == 2) dense_group512(xt, m, net->da1, hp, pix + g, 2, net->w1, b0, vlr, &check, N8, pal1, BYTES); \
+    else dense_group512(xt, m, net->da1, hp, pix + g, 1, net->w1, b0, vlr, &check, N8, pal1, BYTES);
+#define GROUP512_CASE(N8) case N8: if (pal1) { GROUP512_N(N8, 1) } else { GROUP512_N(N8, 0) } break;
 
 /// The backward of one W1 block [b0, b1) (≤ 64 pixels) as a dense product: the
 /// block's x values are spread into xt (pixel-major, m per pixel, zero
@@ -98,10 +132,11 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
 /// than the scatter here before the row skipping, which took off ~6 % more. xt is left zero. Returns the
 /// check sum (NaN iff an updated value is not finite).
 double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1,
-                                                           double lr, double *xt) {
+                         double lr, double *xt, const double *pal1) {
     const long hp = net->hiddenStride, m = net->batch;
     dense_spread spread = { xt, m, b0, 0 };
-    if (reads_source(net)) spread_block512(net, parts, cursor, b1, &spread, 1);
+    if (pal1) spread_codes512(net, parts, cursor, b0, b1, (uint8_t *)xt, &spread.used);
+    else if (reads_source(net)) spread_block512(net, parts, cursor, b1, &spread, 1);
     else spread_block512(net, parts, cursor, b1, &spread, 0);
     uint64_t used = spread.used;
     long pix[64], count = 0;
@@ -114,7 +149,8 @@ double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1
             GROUP512_CASE(1) GROUP512_CASE(2) GROUP512_CASE(3) GROUP512_CASE(4) GROUP512_CASE(5) GROUP512_CASE(6) GROUP512_CASE(7)
         }
     }
-    for (long k = 0; k < count; k++) memset(xt + pix[k] * m, 0, (size_t)m * sizeof(double));
+    const size_t width = pal1 ? 1 : sizeof(double);
+    for (long k = 0; k < count; k++) memset((char *)xt + (size_t)(pix[k] * m) * width, 0, (size_t)m * width);
     return _mm512_reduce_add_pd(check);
 }
 

@@ -147,8 +147,11 @@ CK_HIDDEN void ck_dense_rows_compact512(const ck_compact *s, const long *rows, l
 // --- StepBackward512.c (AVX-512): the backward of one W1 block -----------------
 
 /// The backward of the W1 block [b0, b1) as a dense product, W1 updated; returns the
-/// check sum (NaN iff an updated value is not finite). xt is left zero.
-CK_HIDDEN double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1, double lr, double *xt);
+/// check sum (NaN iff an updated value is not finite). xt is left zero. pal1: 0, or (a batch
+/// read in place from a compact copy of ≤ 255 values) pal1[0] = 0, pal1[c + 1] = palette[c],
+/// and the block is spread as byte codes.
+CK_HIDDEN double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1, double lr, double *xt,
+                                   const double *pal1);
 
 // --- Screening512.c (AVX-512 VNNI): the screened evaluations' integer product ------
 
