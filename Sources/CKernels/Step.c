@@ -10,12 +10,9 @@
 #include "avx2.h"
 
 __attribute__((noinline)) static void output_probabilities(const double *z1, long m, long h, long ldz, const double *w2, const double *b2, long o, double *y) {
-    // z1·W2 four rows at a time (their FMA chains overlap), then softmax row by row.
-    long i = 0;
-    if (o <= 12) for (; i + 4 <= m; i += 4) affine_rows(z1 + i * ldz, ldz, h, w2, o, y + i * o, 4);
-    for (; i < m; i++) affine_row(z1 + i * ldz, h, w2, o, y + i * o);
     for (long i = 0; i < m; i++) {
         double *yi = y + i * o;
+        affine_row(z1 + i * ldz, h, w2, o, yi);
         for (long c = 0; c < o; c++) yi[c] = yi[c] + b2[c];
         double mx = yi[0];
         for (long c = 1; c < o; c++) if (yi[c] > mx) mx = yi[c];

@@ -117,27 +117,5 @@ INLINE void affine_row(const double *z, long h, const double *w, long o, double 
     _mm256_maskstore_pd(a + 8, mask[2], acc2);
 }
 
-/// affine_row for n ≤ 4 rows z + r·ldz into a + r·o (o ≤ 12), interleaved: 3n
-/// independent FMA chains instead of 3, each row's sums in affine_row's order.
-INLINE void affine_rows(const double *z, long ldz, long h, const double *w, long o, double *a, const int n) {
-    __m256i mask[3];
-    for (long v = 0; v < 3; v++) {
-        long valid = o - 4 * v;
-        mask[v] = _mm256_setr_epi64x(valid > 0 ? -1 : 0, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0);
-    }
-    __m256d acc[4][3];
-    for (int r = 0; r < n; r++) for (int v = 0; v < 3; v++) acc[r][v] = _mm256_setzero_pd();
-    for (long j = 0; j < h; j++) {
-        const double *wj = w + j * o;
-        const __m256d w0 = _mm256_maskload_pd(wj, mask[0]), w1 = _mm256_maskload_pd(wj + 4, mask[1]), w2 = _mm256_maskload_pd(wj + 8, mask[2]);
-        for (int r = 0; r < n; r++) {
-            const __m256d zj = _mm256_broadcast_sd(z + r * ldz + j);
-            acc[r][0] = _mm256_fmadd_pd(zj, w0, acc[r][0]);
-            acc[r][1] = _mm256_fmadd_pd(zj, w1, acc[r][1]);
-            acc[r][2] = _mm256_fmadd_pd(zj, w2, acc[r][2]);
-        }
-    }
-    for (int r = 0; r < n; r++) for (int v = 0; v < 3; v++) _mm256_maskstore_pd(a + r * o + 4 * v, mask[v], acc[r][v]);
-}
 
 #endif
