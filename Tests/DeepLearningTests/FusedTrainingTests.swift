@@ -242,6 +242,33 @@ func compactRowsAtTheWidestColumnsGiveTheCSRsBits(kernels: KernelSet) throws {
     #expect(differing == 0)
 }
 
+/// A compact copy with all 256 palette values: the AVX-512 dense backward then spreads
+/// the in-place rows as doubles (its byte codes need a free code for zero), with
+/// ≤ 255 values as codes; both give the CSR path's bits, on every kernel set.
+@Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: CPUFeatures.current.kernelSets, [256, 255])
+func compactRowsWithAFullPaletteGiveTheCSRsBits(kernels: KernelSet, distinct: Int) throws {
+    var g = SeededGenerator(seed: 41)
+    func images(_ rows: Int) -> Matrix {
+        var values = [Double](repeating: 0, count: rows * 64)
+        for e in values.indices where g.nextDouble() < 0.6 { values[e] = Double(1 + e % distinct) / 256 }
+        return Matrix(rows: rows, columns: 64, values: values)
+    }
+    let (trainImages, testImages) = (images(60), images(20))
+    #expect(Set(trainImages.values.filter { $0 != 0 }).count == distinct)
+    #expect(CompactImages(trainImages) != nil)
+    let trainLabels = (0..<60).map { $0 % 4 }, testLabels = (0..<20).map { $0 % 4 }
+    let options = TrainingOptions(hiddenSize: 12, learningRate: 0.4, batchSize: 10, iterations: 30, seed: 5)
+    func run(compact: Bool) throws -> TrainingHistory {
+        try train(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels,
+                  options: options, configuration: fusedConfiguration(kernels), compact: compact, progress: nil)
+    }
+    let (compact, dense) = (try run(compact: true), try run(compact: false))
+    #expect(compact.losses.count == 30)
+    #expect(compact.losses.map(\.bitPattern) == dense.losses.map(\.bitPattern))
+    #expect(compact.network.w1.values.map(\.bitPattern) == dense.network.w1.values.map(\.bitPattern))
+    #expect(compact.network == dense.network)
+}
+
 /// The kernels' vector exp (used for σ) gives exp()'s bits: over the whole
 /// range, near the fast path's edges (2⁻⁵⁴, 512), and for the special values.
 @Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"))
