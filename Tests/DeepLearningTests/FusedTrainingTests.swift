@@ -187,6 +187,17 @@ func compactImagesTakeAtMost256DistinctValues() {
     #expect(CompactImages(tooMany) == nil)
 }
 
+/// The fused training of the same images twice: with their compact copy (the step
+/// reads the batch's rows in place) and from the matrix (each batch gathered into a CSR).
+private func inPlaceAndCSRRuns(_ train: Matrix, _ trainLabels: [Int], _ test: Matrix, _ testLabels: [Int],
+                               options: TrainingOptions, kernels: KernelSet) throws -> (compact: TrainingHistory, dense: TrainingHistory) {
+    func run(compact: Bool) throws -> TrainingHistory {
+        try DeepLearning.train(trainImages: train, trainLabels: trainLabels, testImages: test, testLabels: testLabels,
+                               options: options, configuration: fusedConfiguration(kernels), compact: compact, progress: nil)
+    }
+    return (try run(compact: true), try run(compact: false))
+}
+
 /// The compact copy changes where the pixels are read from, not the arithmetic:
 /// the same losses and accuracies to the bit as reading the matrix. With the
 /// compact copy the step's kernels read the batch's rows in place (no CSR), with
@@ -194,13 +205,8 @@ func compactImagesTakeAtMost256DistinctValues() {
 @Test(.enabled(if: hasAVX2, "the CPU has no AVX2/FMA"), arguments: CPUFeatures.current.kernelSets)
 func compactAndDenseFusedTrainingAreIdentical(kernels: KernelSet) throws {
     let d = try sample()
-    let options = TrainingOptions(iterations: 250, seed: 4)
-    func run(compact: Bool) throws -> TrainingHistory {
-        try train(trainImages: d.trainImages, trainLabels: d.trainLabels, testImages: d.testImages,
-                  testLabels: d.testLabels, options: options, configuration: fusedConfiguration(kernels),
-                  compact: compact, progress: nil)
-    }
-    let (compact, dense) = (try run(compact: true), try run(compact: false))
+    let (compact, dense) = try inPlaceAndCSRRuns(d.trainImages, d.trainLabels, d.testImages, d.testLabels,
+                                                 options: TrainingOptions(iterations: 250, seed: 4), kernels: kernels)
     #expect(compact.losses == dense.losses)
     #expect(compact.trainAccuracy == dense.trainAccuracy)
     #expect(compact.testAccuracy == dense.testAccuracy)
@@ -228,11 +234,7 @@ func compactRowsAtTheWidestColumnsGiveTheCSRsBits(kernels: KernelSet) throws {
     let (trainImages, testImages) = (images(12), images(4))
     let trainLabels = (0..<12).map { $0 % 3 }, testLabels = (0..<4).map { $0 % 3 }
     let options = TrainingOptions(hiddenSize: 6, learningRate: 0.3, batchSize: 4, iterations: 8, seed: 2)
-    func run(compact: Bool) throws -> TrainingHistory {
-        try train(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels,
-                  options: options, configuration: fusedConfiguration(kernels), compact: compact, progress: nil)
-    }
-    let (compact, dense) = (try run(compact: true), try run(compact: false))
+    let (compact, dense) = try inPlaceAndCSRRuns(trainImages, trainLabels, testImages, testLabels, options: options, kernels: kernels)
     #expect(compact.losses.count == 8)
     #expect(compact.losses.map(\.bitPattern) == dense.losses.map(\.bitPattern))
     let sameNetwork = compact.network == dense.network
@@ -258,11 +260,7 @@ func compactRowsWithAFullPaletteGiveTheCSRsBits(kernels: KernelSet, distinct: In
     #expect(CompactImages(trainImages) != nil)
     let trainLabels = (0..<60).map { $0 % 4 }, testLabels = (0..<20).map { $0 % 4 }
     let options = TrainingOptions(hiddenSize: 12, learningRate: 0.4, batchSize: 10, iterations: 30, seed: 5)
-    func run(compact: Bool) throws -> TrainingHistory {
-        try train(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels,
-                  options: options, configuration: fusedConfiguration(kernels), compact: compact, progress: nil)
-    }
-    let (compact, dense) = (try run(compact: true), try run(compact: false))
+    let (compact, dense) = try inPlaceAndCSRRuns(trainImages, trainLabels, testImages, testLabels, options: options, kernels: kernels)
     #expect(compact.losses.count == 30)
     #expect(compact.losses.map(\.bitPattern) == dense.losses.map(\.bitPattern))
     #expect(compact.network.w1.values.map(\.bitPattern) == dense.network.w1.values.map(\.bitPattern))
