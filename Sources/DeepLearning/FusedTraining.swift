@@ -75,7 +75,7 @@ final class FusedTrainer {
             gw2: buffer(Double.self, hidden * outputs), gb1: buffer(Double.self, hidden), gb2: buffer(Double.self, outputs),
             source: nil, rowSplit: buffer(Int.self, 9), pixelSplit: buffer(Int.self, 9), pixelWork: buffer(Int.self, inputs + 1),
             rowShare: 0.5, pixelShare: 0.5, nextBatch: nil, rowLoss: buffer(Double.self, batchSize), wide: wide ? 1 : 0,
-            xt: wide ? buffer(Double.self, parts * 48 * batchSize) : nil,
+            xt: buffer(Double.self, parts * 48 * batchSize),
             transposedBackward: self.configuration.transposedBackward ? 1 : 0,
             entryBegin: buffer(Int.self, batchSize), entryEnd: buffer(Int.self, batchSize)))
         ck_net_balance(state)

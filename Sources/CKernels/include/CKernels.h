@@ -78,7 +78,7 @@ typedef struct {
     const long *nextBatch;              // when set (with source), the next step's batch, prefetched during this one
     double *rowLoss;                    // batch entries: log(y[i, label i] + 1e-7) at the updated parameters
     long wide;                          // 1: the AVX-512 kernels (hiddenStride = ck_padded(hidden, 1)); fixed at creation
-    double *xt;                         // with wide: parts·48·batch doubles, all 0 (scratch of the dense backward; 64-byte aligned); or 0
+    double *xt;                         // parts·48·batch doubles, all 0 (scratch of the dense and the coded backward; 64-byte aligned); or 0
     long transposedBackward;            // 1: dW1 as a product with the transposed batch (for measurements; always for rows wider than the blocked kernels')
     long *entryBegin, *entryEnd;        // batch entries each: with source and the blocked kernels, batch row i's entries are
                                         // entryBegin[i] ..< entryEnd[i] of source's cols and codes (read in place, no CSR)
