@@ -96,6 +96,12 @@ INLINE long expand_row(const ck_compact *s, long r, int32_t *cols, double *vals)
     return n;
 }
 
+/// codeValue from the finished palette (see ck_compact).
+static void set_code_values(ck_compact *s) {
+    s->codeValue[0] = 0;
+    for (long c = 0; c < s->paletteSize && c < 255; c++) s->codeValue[c + 1] = s->palette[c];
+}
+
 /// CSR of the rows indices[0..<count] of the compact set (the next row prefetched).
 long ck_gather_compact(const ck_compact *s, const long *indices, long count,
                            long *rowStart, int32_t *cols, double *vals) {
@@ -192,6 +198,7 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns) {
         s->rowStart[r + 1] = nnz;
     }
     s->paletteSize = table->count;
+    set_code_values(s);
     free(table); free(rc); free(rv);
     return s;
 fail:
@@ -266,6 +273,7 @@ ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long colum
         }
         s->rowStart[r + 1] = nnz;
     }
+    set_code_values(s);
     return s;
 }
 

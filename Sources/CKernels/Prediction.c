@@ -37,8 +37,6 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
     // pixels (ck_dense_rows_compact512), exact while W1 is finite.
     const int dense = !x && s && wide && hp <= blocked_width(wide) && s->paletteSize <= 255 && all_finite(w, k * hp);
     uint8_t *codes = dense ? malloc((size_t)(block * k)) : 0;
-    double pal[256] = { 0 };
-    if (dense) for (long c = 0; c < s->paletteSize; c++) pal[c + 1] = s->palette[c];
     long rows[64];
     for (long r = r0; r < r1; r += block) {
         long cnt = r1 - r < block ? r1 - r : block;
@@ -49,7 +47,7 @@ static void predict_labels(const double *x, const ck_compact *s, long k, long r0
             ck_sparse_dot_ld(rs, cols, vals, cnt, w, hp, hp, b, 1, z, hp, h);   // with bias and σ
         } else {
             if (dense) {
-                ck_dense_rows_compact512(s, rows, cnt, pal, w, hp, z, codes);
+                ck_dense_rows_compact512(s, rows, cnt, s->codeValue, w, hp, z, codes);
             } else {
                 if (x) ck_sparse_rows(x, k, r, r + cnt, rs, cols, vals);
                 else ck_compact_rows(s, r, r + cnt, rs, cols, vals);

@@ -188,8 +188,7 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
     memset(xq, 0, (size_t)(rowsMax * kp) * sizeof(int16_t));
     double scale[64] __attribute__((aligned(64)));
     for (long j = 0; j < 64; j++) scale[j] = q->scale[j] * sx;
-    double pal[256] = { 0 }, a[16];
-    for (long c = 0; c < s->paletteSize; c++) pal[c + 1] = s->palette[c];
+    double a[16];
     const __m256i ones = _mm256_set1_epi16(1);
     long exact = 0;
     for (long rb = r0; rb < r1; rb += block) {
@@ -231,7 +230,7 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
         }
         if (nredo == 0) continue;
         // The unsettled rows, exactly.
-        exact_rows(s, redo, nredo, q, w1, pal, z, codes, rs, cols, vals, cursor);
+        exact_rows(s, redo, nredo, q, w1, s->codeValue, z, codes, rs, cols, vals, cursor);
         for (long i = 0; i < nredo; i++) {
             sigmoid_row(z + i * hp, b1, h);
             affine_row(z + i * hp, h, w2, o, a);

@@ -10,19 +10,11 @@
 #pragma clang attribute push (__attribute__((target("avx2,fma"))), apply_to = function)
 #include "avx2.h"
 
-/// Lanes of the (up to) three vectors of an output row of o ≤ 12 values.
-INLINE void output_masks(long o, __m256i mask[3]) {
-    for (long v = 0; v < 3; v++) {
-        const long valid = o - 4 * v;
-        mask[v] = _mm256_setr_epi64x(valid > 0 ? -1 : 0, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0);
-    }
-}
-
 /// gw2 rows j ..< j + n (n ≤ 4, o ≤ 12) = Σ_i z1[i, j]·dy[i, ·] over the batch, i ascending,
 /// FMA from 0 (the scalar loop's sums): the n rows' three vectors each in 12 registers.
 INLINE void dw2_rows(const double *z1, long hp, const double *dy, long o, long m, long j, const int n, double *gw2) {
     __m256i mask[3];
-    output_masks(o, mask);
+    lane_masks(o, mask);
     __m256d acc[4][3];
     for (int k = 0; k < n; k++) for (int v = 0; v < 3; v++) acc[k][v] = _mm256_setzero_pd();
     for (long i = 0; i < m; i++) {
@@ -69,7 +61,7 @@ static double backward_columns(ck_net *net, double lr, long j0, long j1, int wit
     // db1 four hidden units at a time (the lanes past j1 masked: nothing past a row is read).
     for (long j = j0; j < j1; j += 4) {
         __m256i mask[3];
-        output_masks(j1 - j, mask);
+        lane_masks(j1 - j, mask);
         __m256d acc = _mm256_setzero_pd();
         for (long i = 0; i < m; i++) acc = _mm256_add_pd(acc, _mm256_maskload_pd(da1 + i * hp + j, mask[0]));
         double lanes[4];
@@ -193,28 +185,17 @@ static void listed_block(ck_net *net, long r, long parts, long *cursor, long b0,
     }
 }
 
-/// The AVX2 backward of the W1 block [b0, b1) for a batch read in place from a compact copy
-/// of ≤ 255 values: the block's entries spread as byte codes into xb (code + 1 at
-/// (pixel − b0)·m + row, 0 for a zero pixel; left zero), then for every pixel that occurs its
-/// rows found 32 at a time by byte compares, g = Σ_i pal1[code]·da1[i] in registers (rows
+/// The AVX2 backward of the W1 block [b0, b1) when spreads_codes(net): the block's entries
+/// spread as byte codes into xb (spread_codes; left zero), then for every pixel that occurs its
+/// rows found 32 at a time by byte compares, g = Σ_i codeValue[code]·da1[i] in registers (rows
 /// ascending, FMA from 0: the listed block's sums) and its W1 row updated. No per-pixel lists:
 /// listing wrote two values and counted per entry, a third of the AVX2 backward.
-INLINE void coded_block(ck_net *net, long parts, long *cursor, long b0, long b1, const double *pal1, uint8_t *xb,
+INLINE void coded_block(ck_net *net, long parts, long *cursor, long b0, long b1, uint8_t *xb,
                         __m256d vlr, __m256d *check, const int nv) {
     const long hp = net->hiddenStride, m = net->batch;
+    const double *pal1 = net->source->codeValue;
     uint64_t used = 0;
-    for (long q = 0; q < parts; q++) {
-        const batch_entries e = part_entries(net, q);
-        for (long row = part_lo(net, q), i = 0; row < part_lo(net, q + 1); row++, i++) {
-            long t = cursor[row];
-            for (; t < e.end[i] && (long)e.cols16[t] < b1; t++) {
-                const long c = (long)e.cols16[t] - b0;
-                xb[c * m + row] = (uint8_t)(e.codes[t] + 1);
-                used |= 1ull << c;
-            }
-            cursor[row] = t;
-        }
-    }
+    spread_codes(net, parts, cursor, b0, b1, xb, &used, 0);
     const __m256i zero8 = _mm256_setzero_si256();
     const __m256d zero = _mm256_setzero_pd();
     for (uint64_t left = used; left; left &= left - 1) {
@@ -244,7 +225,7 @@ INLINE void coded_block(ck_net *net, long parts, long *cursor, long b0, long b1,
     }
 }
 
-#define CODED_CASE(NV) case NV: coded_block(net, parts, cursor, b0, b1, pal1, xb, vlr, &check, NV); break;
+#define CODED_CASE(NV) case NV: coded_block(net, parts, cursor, b0, b1, xb, vlr, &check, NV); break;
 
 /// Prefetches into L2 the compact rows of the next step's batch (net->nextBatch)
 /// that part q will gather: its rows lo + from ..< lo + to.
@@ -282,20 +263,15 @@ static void blocked_backward(ck_net *net, double lr, long r, long parts) {
     const int dense = net->wide && net->xt && all_finite(net->da1, m * hp);
     // A batch read in place with ≤ 255 palette values: the dense block as byte codes (AVX-512),
     // or the coded block (AVX2; the listed one measured slower, see coded_block).
-    double pal1[257];
-    const int inPlace = reads_source(net) && net->source->paletteSize <= 255 && net->xt;
-    const int codes = dense && inPlace, coded = !net->wide && inPlace;
+    const int inPlaceCodes = spreads_codes(net) && net->xt;
+    const int denseCodes = dense && inPlaceCodes, coded = !net->wide && inPlaceCodes;
     uint8_t *xb = net->xt ? (uint8_t *)(net->xt + r * W1_BLOCK * m) : 0;
     const int nv = (int)(hp / 4);
-    if (codes || coded) {
-        pal1[0] = 0;
-        for (long c = 0; c < net->source->paletteSize; c++) pal1[c + 1] = net->source->palette[c];
-    }
     double denseCheck = 0;
     for (long b0 = p0, bi = 0; b0 < p1; b0 += W1_BLOCK, bi++) {
         const long b1 = b0 + W1_BLOCK < p1 ? b0 + W1_BLOCK : p1;
         prefetch_next(net, r, bi * own / blocks, (bi + 1) * own / blocks);
-        if (dense) denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m, codes ? pal1 : 0);
+        if (dense) denseCheck += ck_dense_block512(net, parts, cursor, b0, b1, lr, net->xt + r * W1_BLOCK * m, denseCodes);
         else if (coded) {
             switch (nv) {
                 CODED_CASE(1) CODED_CASE(2) CODED_CASE(3) CODED_CASE(4) CODED_CASE(5) CODED_CASE(6) CODED_CASE(7)

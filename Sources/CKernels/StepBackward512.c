@@ -28,24 +28,9 @@ INLINE void spread_block512(ck_net *net, long parts, long *cursor, long b1, dens
     }
 }
 
-/// spread_block512 as byte codes, for a batch read in place from a compact copy with at
-/// most 255 palette values: xb[(c − b0)·m + row] = code + 1 (0 stays a zero pixel), the
-/// value pal1[code + 1] — 100 bytes a pixel instead of 800, and one test of 64 bytes per
-/// 64 rows instead of 24 compares.
-INLINE void spread_codes512(ck_net *net, long parts, long *cursor, long b0, long b1, uint8_t *xb, uint64_t *used) {
-    const long m = net->batch;
-    for (long q = 0; q < parts; q++) {
-        const batch_entries e = part_entries(net, q);
-        for (long row = part_lo(net, q), i = 0; row < part_lo(net, q + 1); row++, i++) {
-            const long from = cursor[row], to = entries_block_end512(&e, from, e.end[i], b1, W1_BLOCK, 1);
-            cursor[row] = to;
-            for (long t = from; t < to; t++) {
-                const long c = (long)e.cols16[t] - b0;
-                xb[c * m + row] = (uint8_t)(e.codes[t] + 1);
-                *used |= 1ull << c;
-            }
-        }
-    }
+/// spread_codes' block end: block_end512 of the 16-bit columns.
+INLINE long vector_block_end512(const batch_entries *e, long from, long end, long b1) {
+    return block_end512_u16(e->cols16, from, end, b1, W1_BLOCK);
 }
 
 /// Bit j set when row i0 + j (< m) has a non-zero code in one of x0, x1, x2 (one 64-byte test).
@@ -77,7 +62,7 @@ INLINE uint64_t nonzero_rows64(const double *x0, const double *x1, const double 
 /// skipping the rows where all of the pixels are zero (a zero x adds ±0, which
 /// changes nothing: g is never −0 and da1 is finite), then W1 ← W1 − g·lr for
 /// those pixels; check += the new values × 0.
-/// With bytes, the block is byte codes (xt is then xb, see spread_codes512) and x = pal1[code].
+/// With bytes, the block is byte codes (xt is then xb, see spread_codes) and x = pal1[code].
 INLINE void dense_group512(const double *xt, long m, const double *da1, long hp, const long *pix, const int n,
                            double *w1, long b0, __m512d vlr, __m512d *check, const int n8,
                            const double *pal1, const int bytes) {
@@ -132,10 +117,11 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
 /// than the scatter here before the row skipping, which took off ~6 % more. xt is left zero. Returns the
 /// check sum (NaN iff an updated value is not finite).
 double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1,
-                         double lr, double *xt, const double *pal1) {
+                         double lr, double *xt, int codes) {
     const long hp = net->hiddenStride, m = net->batch;
+    const double *pal1 = codes ? net->source->codeValue : 0;
     dense_spread spread = { xt, m, b0, 0 };
-    if (pal1) spread_codes512(net, parts, cursor, b0, b1, (uint8_t *)xt, &spread.used);
+    if (codes) spread_codes(net, parts, cursor, b0, b1, (uint8_t *)xt, &spread.used, vector_block_end512);
     else if (reads_source(net)) spread_block512(net, parts, cursor, b1, &spread, 1);
     else spread_block512(net, parts, cursor, b1, &spread, 0);
     uint64_t used = spread.used;

@@ -86,6 +86,14 @@ INLINE void sigmoid_row(double *z, const double *b, long h) {
     }
 }
 
+/// Masks of the first `lanes` (≤ 12) lanes of three vectors.
+INLINE void lane_masks(long lanes, __m256i mask[3]) {
+    for (long v = 0; v < 3; v++) {
+        const long valid = lanes - 4 * v;
+        mask[v] = _mm256_setr_epi64x(valid > 0 ? -1 : 0, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0);
+    }
+}
+
 /// y = softmax(z1·W2 + b2) row by row (z1 rows of stride ldz), the max subtracted, as softmax(Matrix) does.
 /// a[c] = Σ_j z[j]·w[j, c] (j ascending, FMA, from 0) for c < o, w row-major h × o:
 /// up to 12 columns in three vectors (masked loads; nothing past w's end is
@@ -100,10 +108,7 @@ INLINE void affine_row(const double *z, long h, const double *w, long o, double 
         return;
     }
     __m256i mask[3];
-    for (long v = 0; v < 3; v++) {
-        long valid = o - 4 * v;
-        mask[v] = _mm256_setr_epi64x(valid > 0 ? -1 : 0, valid > 1 ? -1 : 0, valid > 2 ? -1 : 0, valid > 3 ? -1 : 0);
-    }
+    lane_masks(o, mask);
     __m256d acc0 = _mm256_setzero_pd(), acc1 = acc0, acc2 = acc0;
     for (long j = 0; j < h; j++) {
         const __m256d zj = _mm256_broadcast_sd(z + j);

@@ -85,6 +85,34 @@ static inline batch_entries part_entries(const ck_net *net, long q) {
     return (batch_entries){ net->entryBegin + pr.lo, net->entryEnd + pr.lo, 0, 0, s->cols, s->codes, s->palette };
 }
 
+/// 1 when the batch is read in place from a compact copy of ≤ 255 values: the backward can
+/// then spread a W1 block as byte codes (spread_codes).
+static inline int spreads_codes(const ck_net *net) { return reads_source(net) && net->source->paletteSize <= 255; }
+
+/// The batch rows' entries (all parts, rows ascending) in the W1 block [b0, b1) spread as
+/// byte codes: xb[(c − b0)·batch + row] = code + 1 (0 stays a zero pixel; the value is
+/// source->codeValue[code + 1]), the pixels that occur set in *used, and each row's cursor
+/// moved past its entries. Needs spreads_codes(net). block_end: the end of a row's entries in
+/// the block found first (a vector search), or 0: found while spreading them (one pass, which
+/// the AVX2 kernels measured ~7 % faster for the backward phase than a scan first).
+INLINE void spread_codes(ck_net *net, long parts, long *cursor, long b0, long b1, uint8_t *xb, uint64_t *used,
+                         long (*block_end)(const batch_entries *, long, long, long)) {
+    const long m = net->batch;
+    for (long q = 0; q < parts; q++) {
+        const batch_entries e = part_entries(net, q);
+        for (long row = part_lo(net, q), i = 0; row < part_lo(net, q + 1); row++, i++) {
+            const long from = cursor[row], to = block_end ? block_end(&e, from, e.end[i], b1) : e.end[i];
+            long t = from;
+            for (; t < to && (block_end || (long)e.cols16[t] < b1); t++) {
+                const long c = (long)e.cols16[t] - b0;
+                xb[c * m + row] = (uint8_t)(e.codes[t] + 1);
+                *used |= 1ull << c;
+            }
+            cursor[row] = t;
+        }
+    }
+}
+
 /// Row r of s as dense byte codes (code + 1; 0 for a zero pixel) in out[0 ..< columns].
 static inline void compact_row_codes(const ck_compact *s, long r, uint8_t *out) {
     memset(out, 0, (size_t)s->columns);
@@ -147,11 +175,10 @@ CK_HIDDEN void ck_dense_rows_compact512(const ck_compact *s, const long *rows, l
 // --- StepBackward512.c (AVX-512): the backward of one W1 block -----------------
 
 /// The backward of the W1 block [b0, b1) as a dense product, W1 updated; returns the
-/// check sum (NaN iff an updated value is not finite). xt is left zero. pal1: 0, or (a batch
-/// read in place from a compact copy of ≤ 255 values) pal1[0] = 0, pal1[c + 1] = palette[c],
-/// and the block is spread as byte codes.
+/// check sum (NaN iff an updated value is not finite). xt is left zero. codes (needs
+/// spreads_codes(net)): the block is spread as byte codes instead of doubles.
 CK_HIDDEN double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1, double lr, double *xt,
-                                   const double *pal1);
+                                   int codes);
 
 // --- Screening512.c (AVX-512 VNNI): the screened evaluations' integer product ------
 

@@ -69,3 +69,35 @@ func fusedTrainerGivesTheReferenceLoopsBitsAtTheBooksShapes() throws {
     #expect(fused.trainAccuracy == reference.trainAccuracy && fused.testAccuracy == reference.testAccuracy)
     #expect(fused.network == reference.network)
 }
+
+/// More than twelve classes: the fused step's output layer and its dW2 sums leave their
+/// three-vector forms for the column-by-column ones (o > 12) — still the reference's bits,
+/// on every kernel set of this CPU.
+@Test(.enabled(if: MatrixBackend.avx2Available, "the fused trainer needs AVX2 and FMA"),
+      arguments: CPUFeatures.current.kernelSets)
+func fusedTrainerGivesTheReferenceBitsWithFourteenClasses(kernels: KernelSet) throws {
+    var generator = SeededGenerator(seed: 23)
+    let classes = 14, pixels = 42
+    func images(_ count: Int) -> (Matrix, [Int]) {
+        let labels = (0..<count).map { $0 % classes }
+        let values = labels.flatMap { label in
+            (0..<pixels).map { pixel -> Double in
+                let bright = pixel / 3 == label ? 200.0 : 10.0
+                return (min(max(bright + 50 * generator.nextStandardNormal(), 0), 255)).rounded() / 255
+            }
+        }
+        return (Matrix(rows: count, columns: pixels, values: values), labels)
+    }
+    let (train, trainLabels) = images(84), (test, testLabels) = images(28)
+    let options = TrainingOptions(hiddenSize: 9, learningRate: 0.5, batchSize: 12, iterations: 40, seed: 6)
+    let reference = try referenceTrain(trainImages: train, trainLabels: trainLabels, testImages: test,
+                                       testLabels: testLabels, options: options)
+    let configuration = ComputeConfiguration(backend: .avx2, kernels: kernels, trainThreads: 2, evaluationThreads: 2,
+                                             screening: true)
+    let fused = try DeepLearning.train(trainImages: train, trainLabels: trainLabels, testImages: test, testLabels: testLabels,
+                                       options: options, configuration: configuration, compact: true, progress: nil)
+    #expect(reference.losses.count == 40)
+    #expect(fused.losses.map(\.bitPattern) == reference.losses.map(\.bitPattern))
+    #expect(fused.trainAccuracy == reference.trainAccuracy && fused.testAccuracy == reference.testAccuracy)
+    #expect(fused.network == reference.network)
+}

@@ -40,6 +40,8 @@ typedef struct {
     uint8_t *codes;
     double palette[256];
     long paletteSize;    // the codes in use: 0 ..< paletteSize
+    double codeValue[256];   // the value of code + 1 (the dense kernels' byte codes, 0 a zero pixel):
+                             // codeValue[0] = 0, codeValue[c + 1] = palette[c] for c < min(paletteSize, 255)
 } ck_compact;
 
 /// The compact form of dense x (rows × columns), or 0 when x has more than
