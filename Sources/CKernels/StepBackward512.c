@@ -62,7 +62,7 @@ INLINE uint64_t nonzero_rows64(const double *x0, const double *x1, const double 
 /// skipping the rows where all of the pixels are zero (a zero x adds ±0, which
 /// changes nothing: g is never −0 and da1 is finite), then W1 ← W1 − g·lr for
 /// those pixels; check += the new values × 0.
-/// With bytes, the block is byte codes (xt is then xb, see spread_codes) and x = pal1[code].
+/// With bytes, the block is byte codes (xt is then xb, see spread_codes) and x = pal1[code] (source->codeValue).
 INLINE void dense_group512(const double *xt, long m, const double *da1, long hp, const long *pix, const int n,
                            double *w1, long b0, __m512d vlr, __m512d *check, const int n8,
                            const double *pal1, const int bytes) {

@@ -167,7 +167,7 @@ CK_HIDDEN void ck_blocked_entries_dot512(batch_entries e, long m, const double *
                                          long *cursor, double *out);
 /// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows rows[0 ..< cnt] of the
 /// compact set s, three rows at a time over the union of their pixels (AVX-512;
-/// codes: cnt × columns bytes of scratch; pal[c + 1] = s->palette[c], pal[0] = 0).
+/// codes: cnt × columns bytes of scratch; pal: s->codeValue).
 /// Needs s->paletteSize ≤ 255 and W1 finite.
 CK_HIDDEN void ck_dense_rows_compact512(const ck_compact *s, const long *rows, long cnt, const double *pal,
                                         const double *W, long ld, double *z, uint8_t *codes);
