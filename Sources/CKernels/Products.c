@@ -110,10 +110,10 @@ INLINE void blocked_dot(const batch_entries *e, long m, const double *B, long nb
 /// ≤ blocked_width(wide). B is walked in blocks of `block` rows that stay in the L1 cache;
 /// every output row is accumulated block after block (its terms still in
 /// increasing column order). cursor: m entries of scratch.
-void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, long ld, long block,
+void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, long ld, long width, long block,
                             long *cursor, double *out, long wide) {
-    if (wide) { ck_blocked_entries_dot512(e, m, B, nb, ld, block, cursor, out); return; }
-    switch (ld / 4) {
+    if (wide) { ck_blocked_entries_dot512(e, m, B, nb, ld, width, block, cursor, out); return; }
+    switch (width / 4) {
         DOT_CASE(1) DOT_CASE(2) DOT_CASE(3) DOT_CASE(4) DOT_CASE(5) DOT_CASE(6) DOT_CASE(7)
         DOT_CASE(8) DOT_CASE(9) DOT_CASE(10) DOT_CASE(11) DOT_CASE(12) DOT_CASE(13)
     }
@@ -121,7 +121,7 @@ void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, l
 
 void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
                            const double *B, long nb, long ld, long block, long *cursor, double *out, long wide) {
-    ck_blocked_entries_dot(csr_entries(rowStart, cols, vals), m, B, nb, ld, block, cursor, out, wide);
+    ck_blocked_entries_dot(csr_entries(rowStart, cols, vals), m, B, nb, ld, ld, block, cursor, out, wide);
 }
 
 /// Transposes the CSR (m rows, k columns) into colStart/trows/tvals (rows of Sᵀ, increasing i).

@@ -95,10 +95,11 @@ INLINE void blocked_dot512(const batch_entries *e, long m, const double *B, long
     else blocked_dot512(&e, m, B, nb, ld, block, cursor, out, NV / 2, NV % 2, 0); \
     break;
 
-/// ck_blocked_entries_dot for ld ≤ 56 (a multiple of 4) with the AVX-512 kernels.
-void ck_blocked_entries_dot512(batch_entries e, long m, const double *B, long nb, long ld, long block,
+/// ck_blocked_entries_dot for ld ≤ 56 with the AVX-512 kernels: the first `width` (a multiple
+/// of 4, ≤ ld) columns in 8-wide vectors and, when width is not a multiple of 8, one 4-wide one.
+void ck_blocked_entries_dot512(batch_entries e, long m, const double *B, long nb, long ld, long width, long block,
                                long *cursor, double *out) {
-    switch (ld / 4) {
+    switch (width / 4) {
         DOT512_CASE(1) DOT512_CASE(2) DOT512_CASE(3) DOT512_CASE(4) DOT512_CASE(5) DOT512_CASE(6) DOT512_CASE(7)
         DOT512_CASE(8) DOT512_CASE(9) DOT512_CASE(10) DOT512_CASE(11) DOT512_CASE(12) DOT512_CASE(13) DOT512_CASE(14)
     }

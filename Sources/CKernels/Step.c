@@ -63,7 +63,8 @@ static void hidden_layer_part(ck_net *net, long q) {
         ck_sparse_dot_ld(pr.rowStart, pr.cols, pr.vals, pr.count, net->w1, hp, hp, net->b1, 1, z1, hp, h);
         return;
     }
-    ck_blocked_entries_dot(part_entries(net, q), pr.count, net->w1, net->inputs, hp, W1_BLOCK, net->cursor + pr.lo, z1, net->wide);
+    ck_blocked_entries_dot(part_entries(net, q), pr.count, net->w1, net->inputs, hp, computed_width(net), W1_BLOCK,
+                           net->cursor + pr.lo, z1, net->wide);
     for (long i = 0; i < pr.count; i++) {
         double *zi = z1 + i * hp;
         sigmoid_row(zi, net->b1, h);

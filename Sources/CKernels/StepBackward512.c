@@ -61,13 +61,18 @@ INLINE uint64_t nonzero_rows64(const double *x0, const double *x1, const double 
 /// each): g = Σ_i x_ip·da1[i] over the batch rows i in order, in registers,
 /// skipping the rows where all of the pixels are zero (a zero x adds ±0, which
 /// changes nothing: g is never −0 and da1 is finite), then W1 ← W1 − g·lr for
-/// those pixels; check += the new values × 0.
+/// those pixels; check += the new values × 0. The columns: n8 8-wide vectors, then
+/// n4 (0 or 1) 4-wide one (computed_width; W1's columns past it stay zero).
 /// With bytes, the block is byte codes (xt is then xb, see spread_codes) and x = pal1[code] (source->codeValue).
 INLINE void dense_group512(const double *xt, long m, const double *da1, long hp, const long *pix, const int n,
-                           double *w1, long b0, __m512d vlr, __m512d *check, const int n8,
+                           double *w1, long b0, __m512d vlr, __m512d *check, const int n8, const int n4,
                            const double *pal1, const int bytes) {
     __m512d acc[3][7];
-    for (int k = 0; k < n; k++) for (int v = 0; v < n8; v++) acc[k][v] = _mm512_setzero_pd();
+    __m256d acc4[3];
+    for (int k = 0; k < n; k++) {
+        for (int v = 0; v < n8; v++) acc[k][v] = _mm512_setzero_pd();
+        acc4[k] = _mm256_setzero_pd();
+    }
     const double *x0 = xt + pix[0] * m, *x1 = xt + pix[n > 1 ? 1 : 0] * m, *x2 = xt + pix[n > 2 ? 2 : 0] * m;
     const uint8_t *xb = (const uint8_t *)xt;
     const uint8_t *c0 = xb + pix[0] * m, *c1 = xb + pix[n > 1 ? 1 : 0] * m, *c2 = xb + pix[n > 2 ? 2 : 0] * m;
@@ -77,15 +82,19 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
             const long i = i0 + __builtin_ctzll(rows);
             __m512d d[7];
             for (int v = 0; v < n8; v++) d[v] = _mm512_load_pd(da1 + i * hp + 8 * v);
+            const __m256d d4 = n4 ? _mm256_load_pd(da1 + i * hp + 8 * n8) : _mm256_setzero_pd();
             const __m512d a = _mm512_set1_pd(bytes ? pal1[c0[i]] : x0[i]);
             for (int v = 0; v < n8; v++) acc[0][v] = _mm512_fmadd_pd(a, d[v], acc[0][v]);
+            if (n4) acc4[0] = _mm256_fmadd_pd(_mm512_castpd512_pd256(a), d4, acc4[0]);
             if (n > 1) {
                 const __m512d b = _mm512_set1_pd(bytes ? pal1[c1[i]] : x1[i]);
                 for (int v = 0; v < n8; v++) acc[1][v] = _mm512_fmadd_pd(b, d[v], acc[1][v]);
+                if (n4) acc4[1] = _mm256_fmadd_pd(_mm512_castpd512_pd256(b), d4, acc4[1]);
             }
             if (n > 2) {
                 const __m512d c = _mm512_set1_pd(bytes ? pal1[c2[i]] : x2[i]);
                 for (int v = 0; v < n8; v++) acc[2][v] = _mm512_fmadd_pd(c, d[v], acc[2][v]);
+                if (n4) acc4[2] = _mm256_fmadd_pd(_mm512_castpd512_pd256(c), d4, acc4[2]);
             }
         }
     }
@@ -97,14 +106,19 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
             _mm512_store_pd(w + 8 * v, nw);
             *check = _mm512_add_pd(*check, _mm512_mul_pd(nw, zero));
         }
+        if (n4) {
+            const __m256d nw = _mm256_sub_pd(_mm256_load_pd(w + 8 * n8), _mm256_mul_pd(acc4[k], _mm512_castpd512_pd256(vlr)));
+            _mm256_store_pd(w + 8 * n8, nw);
+            *check = _mm512_add_pd(*check, _mm512_castpd256_pd512(_mm256_mul_pd(nw, _mm512_castpd512_pd256(zero))));
+        }
     }
 }
 
-#define GROUP512_N(N8, BYTES) \
-    if (n == 3) dense_group512(xt, m, net->da1, hp, pix + g, 3, net->w1, b0, vlr, &check, N8, pal1, BYTES); \
-    else if (n == 2) dense_group512(xt, m, net->da1, hp, pix + g, 2, net->w1, b0, vlr, &check, N8, pal1, BYTES); \
-    else dense_group512(xt, m, net->da1, hp, pix + g, 1, net->w1, b0, vlr, &check, N8, pal1, BYTES);
-#define GROUP512_CASE(N8) case N8: if (pal1) { GROUP512_N(N8, 1) } else { GROUP512_N(N8, 0) } break;
+#define GROUP512_N(NV, BYTES) \
+    if (n == 3) dense_group512(xt, m, net->da1, hp, pix + g, 3, net->w1, b0, vlr, &check, NV / 2, NV % 2, pal1, BYTES); \
+    else if (n == 2) dense_group512(xt, m, net->da1, hp, pix + g, 2, net->w1, b0, vlr, &check, NV / 2, NV % 2, pal1, BYTES); \
+    else dense_group512(xt, m, net->da1, hp, pix + g, 1, net->w1, b0, vlr, &check, NV / 2, NV % 2, pal1, BYTES);
+#define GROUP512_CASE(NV) case NV: if (pal1) { GROUP512_N(NV, 1) } else { GROUP512_N(NV, 0) } break;
 
 /// The backward of one W1 block [b0, b1) (≤ 64 pixels) as a dense product: the
 /// block's x values are spread into xt (pixel-major, m per pixel, zero
@@ -131,8 +145,9 @@ double ck_dense_block512(ck_net *net, long parts, long *cursor, long b0, long b1
     __m512d check = _mm512_setzero_pd();
     for (long g = 0; g < count; g += 3) {
         const int n = count - g < 3 ? (int)(count - g) : 3;
-        switch (hp / 8) {
+        switch (computed_width(net) / 4) {
             GROUP512_CASE(1) GROUP512_CASE(2) GROUP512_CASE(3) GROUP512_CASE(4) GROUP512_CASE(5) GROUP512_CASE(6) GROUP512_CASE(7)
+            GROUP512_CASE(8) GROUP512_CASE(9) GROUP512_CASE(10) GROUP512_CASE(11) GROUP512_CASE(12) GROUP512_CASE(13) GROUP512_CASE(14)
         }
     }
     const size_t width = pal1 ? 1 : sizeof(double);

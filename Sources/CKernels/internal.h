@@ -28,6 +28,13 @@
 /// The widest rows (doubles) the blocked kernels hold in registers: 13 AVX2 or 7 AVX-512 vectors.
 static inline long blocked_width(long wide) { return wide ? 56 : 52; }
 
+/// The columns of W1, z1 and da1 the step's products compute: the hidden units rounded up to
+/// a multiple of 4. The AVX-512 rows are padded to 8 (ck_padded), but when hidden ≡ 1…4 mod 8
+/// the last 4 padding columns (zero in W1) are left out: one 4-wide vector instead of an
+/// 8-wide one, which on CPUs that split 512-bit work in two halves (AMD Zen 4 and 5) is half
+/// the FMAs and loads of the last vector.
+static inline long computed_width(const ck_net *net) { return ck_padded(net->hidden, 0); }
+
 /// Rows lo ..< hi of the batch belong to part q: lo = rowSplit[q] (q·batch/parts unless
 /// the two-thread step moved it, see ck_adapt_split).
 static inline long part_lo(const ck_net *net, long q) { return net->rowSplit[q]; }
@@ -159,11 +166,12 @@ CK_HIDDEN void ck_sparse_dot_ld(const long *rowStart, const int32_t *cols, const
 /// increasing column order). cursor: m entries of scratch. wide: the AVX-512 kernels.
 CK_HIDDEN void ck_blocked_sparse_dot(const long *rowStart, const int32_t *cols, const double *vals, long m,
                                      const double *B, long nb, long ld, long block, long *cursor, double *out, long wide);
-/// ck_blocked_sparse_dot of the m rows of e (CSR or compact).
-CK_HIDDEN void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, long ld, long block,
+/// ck_blocked_sparse_dot of the m rows of e (CSR or compact), computing only the first `width`
+/// columns of out (a multiple of 4, ≤ ld; the others are left as they are).
+CK_HIDDEN void ck_blocked_entries_dot(batch_entries e, long m, const double *B, long nb, long ld, long width, long block,
                                       long *cursor, double *out, long wide);
-/// ck_blocked_entries_dot's AVX-512 kernels (ld ≤ 56, a multiple of 4), two rows at a time.
-CK_HIDDEN void ck_blocked_entries_dot512(batch_entries e, long m, const double *B, long nb, long ld, long block,
+/// ck_blocked_entries_dot's AVX-512 kernels (ld ≤ 56), two rows at a time.
+CK_HIDDEN void ck_blocked_entries_dot512(batch_entries e, long m, const double *B, long nb, long ld, long width, long block,
                                          long *cursor, double *out);
 /// z (cnt × ld, ld a multiple of 8, ≤ 56) = x·W1 for the rows rows[0 ..< cnt] of the
 /// compact set s, three rows at a time over the union of their pixels (AVX-512;
