@@ -73,8 +73,10 @@ INLINE void blocked_dot512(const batch_entries *e, long m, const double *B, long
     for (long b0 = 0; b0 < nb || b0 == 0; b0 += block) {
         const long b1 = b0 + block;
         const int first = b0 == 0;
+        block_prefetch next = next_block_prefetch(B, nb, ld, b1, block, m / 2);
         long i = 0;
         for (; i + 2 <= m; i += 2) {
+            prefetch_some(&next);
             const long fa = cursor[i], ta = entries_block_end512(e, fa, e->end[i], b1, block, compact);
             const long fb = cursor[i + 1], tb = entries_block_end512(e, fb, e->end[i + 1], b1, block, compact);
             cursor[i] = ta;

@@ -6,6 +6,23 @@
 
 #include "internal.h"
 
+/// The AVX-512 blocked product fetches the next block of W1 (rows b1 ..< b1 + block, ld doubles
+/// each) into L2 while it uses this one, `per` lines at a time: in the two-thread step half of
+/// its rows were just written by the other thread's backward and come from that core's cache.
+/// (Measured ~3 % off the forward phases with AVX-512 on AMD Zen 5; no change with the AVX2
+/// kernels there, which do not have it.)
+typedef struct { const char *at, *end; long per; } block_prefetch;
+
+static inline block_prefetch next_block_prefetch(const double *B, long nb, long ld, long b1, long block, long steps) {
+    const long end = b1 + block < nb ? b1 + block : nb, lines = end > b1 ? (end - b1) * ld * 8 / 64 : 0;
+    return (block_prefetch){ (const char *)(B + b1 * ld), (const char *)(B + (end > b1 ? end : b1) * ld),
+                             (lines + steps - 1) / (steps > 0 ? steps : 1) };
+}
+
+INLINE void prefetch_some(block_prefetch *p) {
+    for (long l = 0; l < p->per && p->at < p->end; l++, p->at += 64) _mm_prefetch(p->at, _MM_HINT_T1);
+}
+
 /// The end of the entries of block [·, b1) from `from` on: from + the number of
 /// cols[from ..< end] below b1, which are at most `block` (their columns are
 /// distinct and ≥ b1 − block). Sixteen at a time, without branches on the data.
