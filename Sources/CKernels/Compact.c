@@ -163,7 +163,9 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns) {
     // Room for every entry: pages never written are never touched.
     s->cols = malloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
     s->codes = malloc((size_t)(rows * columns + 16));
-    if (!table || !rc || !rv || !s->rowStart || !s->cols || !s->codes) goto fail;
+    s->nonzeroWords = (columns + 63) / 64;
+    s->nonzero = calloc((size_t)(rows * s->nonzeroWords > 0 ? rows * s->nonzeroWords : 1), sizeof(uint64_t));
+    if (!table || !rc || !rv || !s->rowStart || !s->cols || !s->codes || !s->nonzero) goto fail;
     memset(table->code, 0xff, sizeof table->code);
     table->count = 0;
     long nnz = 0;
@@ -193,6 +195,7 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns) {
             }
             s->cols[nnz + t] = (uint16_t)rc[t];
             s->codes[nnz + t] = (uint8_t)code;
+            s->nonzero[r * s->nonzeroWords + rc[t] / 64] |= 1ull << (rc[t] % 64);
         }
         nnz += n;
         s->rowStart[r + 1] = nnz;
@@ -207,10 +210,10 @@ fail:
     return 0;
 }
 
-/// Appends the entry of byte b at column p of the row being built: its code
-/// from codeOf (−2: not seen yet, −1: its value is 0 and it is dropped).
+/// Appends the entry of byte b at column p of the row being built (its bits of s->nonzero at
+/// rowBits): its code from codeOf (−2: not seen yet, −1: its value is 0 and it is dropped).
 INLINE void append_byte(ck_compact *s, int16_t codeOf[256], const double quotient[256], long *nnz,
-                        unsigned b, long p) {
+                        unsigned b, long p, uint64_t *rowBits) {
     int code = codeOf[b];
     if (code == -2) {
         // First appearance: the code of an equal value already in the palette
@@ -233,6 +236,7 @@ INLINE void append_byte(ck_compact *s, int16_t codeOf[256], const double quotien
         s->cols[*nnz] = (uint16_t)p;
         s->codes[*nnz] = (uint8_t)code;
         (*nnz)++;
+        rowBits[p / 64] |= 1ull << (p % 64);
     }
 }
 
@@ -246,7 +250,9 @@ ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long colum
     // Room for every entry: pages never written are never touched.
     s->cols = malloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
     s->codes = malloc((size_t)(rows * columns + 16));
-    if (!s->rowStart || !s->cols || !s->codes) { ck_compact_destroy(s); return 0; }
+    s->nonzeroWords = (columns + 63) / 64;
+    s->nonzero = calloc((size_t)(rows * s->nonzeroWords > 0 ? rows * s->nonzeroWords : 1), sizeof(uint64_t));
+    if (!s->rowStart || !s->cols || !s->codes || !s->nonzero) { ck_compact_destroy(s); return 0; }
     int16_t codeOf[256];
     for (int b = 0; b < 256; b++) codeOf[b] = -2;
     // Byte 0 is skipped 32 at a time when its value is 0 (pixel data), else every byte is looked at.
@@ -256,6 +262,7 @@ ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long colum
     s->rowStart[0] = 0;
     for (long r = 0; r < rows; r++) {
         const uint8_t *row = pixels + r * columns;
+        uint64_t *rowBits = s->nonzero + r * s->nonzeroWords;
         long p = 0;
         if (skipZero) {
             for (; p + 32 <= columns; p += 32) {
@@ -263,13 +270,13 @@ ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long colum
                 uint32_t set = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, zero));
                 while (set) {
                     const long q = p + __builtin_ctz(set);
-                    append_byte(s, codeOf, quotient, &nnz, row[q], q);
+                    append_byte(s, codeOf, quotient, &nnz, row[q], q, rowBits);
                     set &= set - 1;
                 }
             }
         }
         for (; p < columns; p++) {
-            if (!skipZero || row[p]) append_byte(s, codeOf, quotient, &nnz, row[p], p);
+            if (!skipZero || row[p]) append_byte(s, codeOf, quotient, &nnz, row[p], p, rowBits);
         }
         s->rowStart[r + 1] = nnz;
     }
@@ -279,7 +286,7 @@ ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long colum
 
 void ck_compact_destroy(ck_compact *s) {
     if (!s) return;
-    free(s->rowStart); free(s->cols); free(s->codes); free(s);
+    free(s->rowStart); free(s->cols); free(s->codes); free(s->nonzero); free(s);
 }
 
 #pragma clang attribute pop

@@ -13,6 +13,8 @@ int ck_cpu_features(void) {
     if ((features & CK_CPU_AVX2_FMA) && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
         && __builtin_cpu_supports("avx512bw")) features |= CK_CPU_AVX512;
     if ((features & CK_CPU_AVX512) && __builtin_cpu_supports("avx512vnni")) features |= CK_CPU_AVX512_VNNI;
+    if ((features & CK_CPU_AVX512) && __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2"))
+        features |= CK_CPU_AVX512_VBMI2;
     return features;
 }
 

@@ -30,6 +30,7 @@ struct ck_quant {
     long inputs, hidden, stride, outputs, pairs, nz, Q;
     long wide;              // the AVX-512 layout (stride ck_padded(hidden, 1)): exact rows by the AVX-512 kernels
     long vnni;              // the integer product by vpdpwssd (wide and a VNNI CPU), else vpmaddwd
+    long vbmi2;             // vnni and a VBMI2 CPU: rows decoded by vpexpandb when their x̃ fit in bytes
     int16_t *wq;            // pairs × nz·16 pairs (W̃[2t][j], W̃[2t+1][j]), 64-byte aligned
     double scale[64];       // sw_j (0 past hidden)
     double A[16], Bb[16], K[16];   // E_c = S·A_c + nnz·Ex·Bb_c + K_c
@@ -45,6 +46,7 @@ ck_quant *ck_quant_create(const double *w1, long ldw1, long k, const double *b1,
     if (!q) return 0;
     q->inputs = k; q->hidden = h; q->stride = ldw1; q->outputs = o;
     q->wide = wide != 0; q->vnni = wide && (features & CK_CPU_AVX512_VNNI);
+    q->vbmi2 = q->vnni && (features & CK_CPU_AVX512_VBMI2);
     q->pairs = (k + 1) / 2; q->nz = (h + 15) / 16;
     // Σ_k |x̃_k||W̃_kj| ≤ k·255·Q must stay below 2³¹ (the int32 sums).
     const long limit = 2147483647L / (255 * 2 * q->pairs);
@@ -174,6 +176,13 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
         Ex = fmax(Ex, fabs(fma(-sx, n, s->palette[c])));
     }
     Ex = Ex * (1 + 1e-15) + 1e-300;
+    // Every x̃ in 0 ..< 256 (pixels): the rows can be decoded as bytes, by expanding their codes.
+    uint8_t xt8[256] = { 0 };
+    int decode = q->vbmi2 && s->nonzero != 0;
+    for (long c = 0; c < s->paletteSize; c++) {
+        decode &= xt[c] >= 0 && xt[c] <= 255;
+        xt8[c] = (uint8_t)xt[c];
+    }
     // Rows per integer pass: six with vpdpwssd (sharing W̃'s loads), one with vpmaddwd.
     const long group = q->vnni ? CK_QUANT_ROWS512 : 1, rowsMax = CK_QUANT_ROWS512;
     const long kp = (q->pairs + 15) / 16 * 32;   // int16 per decoded row: whole zmm of pairs
@@ -200,6 +209,11 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
             for (int i = 0; i < nrows; i++) {
                 const long r = rb + g + i;
                 int16_t *row = xq + i * kp;
+                if (decode) {
+                    // The whole row written (its zeros too), X = Σ x̃ = Σ|x̃|.
+                    X[i] = ck_decode_row512(s, r, xt8, row, kp);
+                    continue;
+                }
                 for (long e = s->rowStart[r]; e < s->rowStart[r + 1]; e++) row[s->cols[e]] = xt[s->codes[e]];
                 // X = Σ|x̃| (≤ 255·kp: int32 lanes do not overflow)
                 __m256i sum = _mm256_setzero_si256();
@@ -211,7 +225,7 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
             }
             if (q->vnni) ck_quant_rows512(xq, kp, nrows, q->wq, q->pairs, q->nz, ints);
             else quant_row_avx2(xq, q->wq, q->pairs, q->nz * 32, ints, (h + 7) / 8);
-            memset(xq, 0, (size_t)(nrows * kp) * sizeof(int16_t));
+            if (!decode) memset(xq, 0, (size_t)(nrows * kp) * sizeof(int16_t));
             for (int i = 0; i < nrows; i++) {
                 const long r = rb + g + i, nnz = s->rowStart[r + 1] - s->rowStart[r];
                 double *zi = z;   // one row's scratch

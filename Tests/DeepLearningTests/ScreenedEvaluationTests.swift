@@ -130,3 +130,35 @@ func screeningAgreesOnRandomNetworks(configuration: ComputeConfiguration) throws
         #expect(screened.exactRows < compact.rows, "σ = \(std): the bound settles some rows")
     }
 }
+
+/// Rows at the edges of the decoding (where the CPU has AVX-512 VBMI2 the rows are
+/// expanded 64 pixels at a time from their codes): empty rows, full rows, 130 pixels
+/// (not a multiple of 64, and fewer than the 160 integers a row takes), a palette
+/// of 200 values (codes past 127 use the table's upper half), one of them rounding
+/// to the integer 0. The labels and the rows left open are the same with every kernel set.
+@Test(.enabled(if: screening, "no AVX2/FMA"))
+func screeningDecodesEdgeRows() throws {
+    let columns = 130, rows = 600
+    var g = SeededGenerator(seed: 31)
+    let palette = (0..<200).map { Double($0 + 1) / 200 } + [1e-9]
+    var values = [Double](repeating: 0, count: rows * columns)
+    for r in 0..<rows {
+        let density = r % 5 == 0 ? 0.0 : r % 5 == 1 ? 1.0 : Double(r % 97) / 97
+        for c in 0..<columns where g.nextDouble() < density || (r % 7 == 3 && c == columns - 1) {
+            values[r * columns + c] = palette[Int(g.next() % UInt64(palette.count))]
+        }
+    }
+    let compact = try #require(CompactImages(Matrix(rows: rows, columns: columns, values: values)))
+    var results: [(labels: [Int], exactRows: Int)] = []
+    var ng = SeededGenerator(seed: 32)
+    let network = TwoLayerNet(inputSize: columns, hiddenSize: 50, outputSize: 10, weightInitStd: 1, using: &ng)
+    for configuration in screenedConfigurations {
+        let trainer = FusedTrainer(network: network, batchSize: 100, configuration: configuration)
+        let (exact, screened) = bothWays(trainer, compact)
+        #expect(screened.labels == exact.labels, "\(configuration)")
+        #expect(screened.exactRows < rows * 3 / 4, "\(screened.exactRows) of \(rows) rows computed exactly")
+        #expect(Set(exact.labels).count > 2)
+        results.append(screened)
+    }
+    #expect(Set(results.map(\.exactRows)).count == 1, "rows computed exactly per kernel set: \(results.map(\.exactRows))")
+}

@@ -14,6 +14,7 @@ enum {
     CK_CPU_AVX2_FMA = 1,      ///< AVX2 and FMA: the avx2 kernels
     CK_CPU_AVX512 = 2,        ///< AVX-512F, VL and BW (with AVX2, FMA): the avx512 kernels
     CK_CPU_AVX512_VNNI = 4,   ///< also AVX-512 VNNI: the screened evaluations' integer product by vpdpwssd
+    CK_CPU_AVX512_VBMI2 = 8,  ///< also AVX-512 VBMI and VBMI2: the screened evaluations' rows decoded by vpexpandb
 };
 
 /// What this CPU can run (CK_CPU_* bits), read once from cpuid.
@@ -42,6 +43,8 @@ typedef struct {
     long paletteSize;    // the codes in use: 0 ..< paletteSize
     double codeValue[256];   // the value of code + 1 (the dense kernels' byte codes, 0 a zero pixel):
                              // codeValue[0] = 0, codeValue[c + 1] = palette[c] for c < min(paletteSize, 255)
+    uint64_t *nonzero;   // rows × nonzeroWords: bit p % 64 of word p / 64 of row r set when row r has an entry at
+    long nonzeroWords;   // column p (the AVX-512 VBMI2 decode of the screened evaluations expands the codes with it)
 } ck_compact;
 
 /// The compact form of dense x (rows × columns), or 0 when x has more than
