@@ -159,7 +159,9 @@ static void *entries_alloc(size_t bytes) {
     if (bytes < (4u << 20)) return malloc(bytes);
     const size_t huge = 2u << 20, size = (bytes + huge - 1) / huge * huge;
     void *p = aligned_alloc(huge, size);
+#ifdef MADV_HUGEPAGE
     if (p) madvise(p, size, MADV_HUGEPAGE);
+#endif
     return p;
 }
 
