@@ -9,7 +9,7 @@
 /// The AVX-512 blocked product fetches the next block of W1 (rows b1 ..< b1 + block, ld doubles
 /// each) into L2 while it uses this one, `per` lines at a time: in the two-thread step half of
 /// its rows were just written by the other thread's backward and come from that core's cache.
-/// (Measured ~3 % off the forward phases with AVX-512 on AMD Zen 5; no change with the AVX2
+/// (Measured ~3 % off the forward phases with AVX-512 on an AMD EPYC Zen 4; no change with the AVX2
 /// kernels there, which do not have it.)
 typedef struct { const char *at, *end; long per; } block_prefetch;
 

@@ -31,7 +31,7 @@ static inline long blocked_width(long wide) { return wide ? 56 : 52; }
 /// The columns of W1, z1 and da1 the step's products compute: the hidden units rounded up to
 /// a multiple of 4. The AVX-512 rows are padded to 8 (ck_padded), but when hidden ≡ 1…4 mod 8
 /// the last 4 padding columns (zero in W1) are left out: one 4-wide vector instead of an
-/// 8-wide one, which on CPUs that split 512-bit work in two halves (AMD Zen 4 and 5) is half
+/// 8-wide one, which on CPUs that split 512-bit work in two halves (AMD Zen 4) is half
 /// the FMAs and loads of the last vector.
 static inline long computed_width(const ck_net *net) { return ck_padded(net->hidden, 0); }
 
