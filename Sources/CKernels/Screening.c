@@ -223,7 +223,7 @@ long ck_predict_labels_compact_screened(const ck_compact *s, long r0, long r1, c
                 _mm256_storeu_si256((__m256i *)lanes, sum);
                 X[i] = (long)lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5] + lanes[6] + lanes[7];
             }
-            if (q->vnni) ck_quant_rows512(xq, kp, nrows, q->wq, q->pairs, q->nz, ints);
+            if (q->vnni) ck_quant_rows512(xq, kp, nrows, q->wq, q->pairs, q->nz, h, ints);
             else quant_row_avx2(xq, q->wq, q->pairs, q->nz * 32, ints, (h + 7) / 8);
             if (!decode) memset(xq, 0, (size_t)(nrows * kp) * sizeof(int16_t));
             for (int i = 0; i < nrows; i++) {

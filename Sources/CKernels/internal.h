@@ -192,11 +192,12 @@ CK_HIDDEN double ck_dense_block512(ck_net *net, long parts, long *cursor, long b
 
 /// Rows per pass of ck_quant_rows512.
 #define CK_QUANT_ROWS512 6
-/// out[a·64 + j] (int32, j < 16·nz) = Σ_t x̃_a[2t..2t+1]·W̃[2t..2t+1][j] for the nrows ≤ 6
-/// rows xq + a·kp (kp int16, a multiple of 32, zero past the row; 64-byte aligned),
-/// W̃ in pairs × nz·32 int16 (see ck_quant), skipping the pairs zero in every row.
+/// out[a·64 + j] (int32, j < 16·nz, or only j < 16·nz − 8 when hidden ≤ 16·nz − 8) =
+/// Σ_t x̃_a[2t..2t+1]·W̃[2t..2t+1][j] for the nrows ≤ 6 rows xq + a·kp (kp int16, a multiple
+/// of 32, zero past the row; 64-byte aligned), W̃ in pairs × nz·32 int16 (see ck_quant),
+/// skipping the pairs zero in every row.
 CK_HIDDEN void ck_quant_rows512(const int16_t *xq, long kp, int nrows, const int16_t *wq, long pairs, long nz,
-                                int32_t *out);
+                                long hidden, int32_t *out);
 
 // --- Decode512.c (AVX-512 VBMI2): the screened evaluations' rows --------------------
 
