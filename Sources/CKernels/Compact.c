@@ -2,7 +2,6 @@
 // columns, 8-bit palette codes) and the compressed (CSR) rows that the
 // products read, from dense matrices or from a compact copy.
 #include "internal.h"
-#include <sys/mman.h>
 
 #if CK_X86
 
@@ -152,19 +151,6 @@ INLINE int palette_code(palette_table *t, double *palette, double v) {
     }
 }
 
-/// Room for a compact copy's entries (most of it never touched when the images are sparse): from
-/// 4 MB on, on 2 MB boundaries and marked for the kernel's huge pages where it offers them, so that
-/// its tens of megabytes are mapped a few hundred faults at a time instead of one per 4 KB page.
-static void *entries_alloc(size_t bytes) {
-    if (bytes < (4u << 20)) return malloc(bytes);
-    const size_t huge = 2u << 20, size = (bytes + huge - 1) / huge * huge;
-    void *p = aligned_alloc(huge, size);
-#ifdef MADV_HUGEPAGE
-    if (p) madvise(p, size, MADV_HUGEPAGE);
-#endif
-    return p;
-}
-
 ck_compact *ck_compact_create(const double *x, long rows, long columns) {
     if (columns > 65536 || columns < 1 || rows < 0) return 0;
     ck_compact *s = calloc(1, sizeof *s);
@@ -175,8 +161,8 @@ ck_compact *ck_compact_create(const double *x, long rows, long columns) {
     s->columns = columns;
     s->rowStart = malloc((size_t)(rows + 1) * sizeof(long));
     // Room for every entry: pages never written are never touched.
-    s->cols = entries_alloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
-    s->codes = entries_alloc((size_t)(rows * columns + 16));
+    s->cols = malloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
+    s->codes = malloc((size_t)(rows * columns + 16));
     s->nonzeroWords = (columns + 63) / 64;
     s->nonzero = calloc((size_t)(rows * s->nonzeroWords > 0 ? rows * s->nonzeroWords : 1), sizeof(uint64_t));
     if (!table || !rc || !rv || !s->rowStart || !s->cols || !s->codes || !s->nonzero) goto fail;
@@ -262,8 +248,8 @@ ck_compact *ck_compact_create_bytes(const uint8_t *pixels, long rows, long colum
     s->columns = columns;
     s->rowStart = malloc((size_t)(rows + 1) * sizeof(long));
     // Room for every entry: pages never written are never touched.
-    s->cols = entries_alloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
-    s->codes = entries_alloc((size_t)(rows * columns + 16));
+    s->cols = malloc((size_t)(rows * columns + 16) * sizeof(uint16_t));
+    s->codes = malloc((size_t)(rows * columns + 16));
     s->nonzeroWords = (columns + 63) / 64;
     s->nonzero = calloc((size_t)(rows * s->nonzeroWords > 0 ? rows * s->nonzeroWords : 1), sizeof(uint64_t));
     if (!s->rowStart || !s->cols || !s->codes || !s->nonzero) { ck_compact_destroy(s); return 0; }
