@@ -26,11 +26,9 @@ long ck_decode_row512(const ck_compact *s, long r, const uint8_t xt8[256], int16
         const __m512i lo = _mm512_permutex2var_epi8(t0, c, t1), hi = _mm512_permutex2var_epi8(t2, c, t3);
         const __m512i x = _mm512_maskz_mov_epi8(m, _mm512_mask_blend_epi8(_mm512_movepi8_mask(c), lo, hi));
         sum = _mm512_add_epi64(sum, _mm512_sad_epu8(x, zero));
-        const long left = kp - p0;   // int16 slots of the row from p0 on
-        const __mmask32 m0 = left >= 32 ? 0xffffffffu : (__mmask32)((1u << left) - 1);
-        const __mmask32 m1 = left >= 64 ? 0xffffffffu : left <= 32 ? 0 : (__mmask32)((1u << (left - 32)) - 1);
-        _mm512_mask_storeu_epi16(row + p0, m0, _mm512_cvtepu8_epi16(_mm512_castsi512_si256(x)));
-        _mm512_mask_storeu_epi16(row + p0 + 32, m1, _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(x, 1)));
+        // kp is a multiple of 32: the row ends after this chunk's first or second 32 pixels.
+        _mm512_storeu_si512(row + p0, _mm512_cvtepu8_epi16(_mm512_castsi512_si256(x)));
+        if (p0 + 32 < kp) _mm512_storeu_si512(row + p0 + 32, _mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(x, 1)));
     }
     return (long)_mm512_reduce_add_epi64(sum);
 }

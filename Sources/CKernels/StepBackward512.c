@@ -109,7 +109,7 @@ INLINE void dense_group512(const double *xt, long m, const double *da1, long hp,
         if (n4) {
             const __m256d nw = _mm256_sub_pd(_mm256_load_pd(w + 8 * n8), _mm256_mul_pd(acc4[k], _mm512_castpd512_pd256(vlr)));
             _mm256_store_pd(w + 8 * n8, nw);
-            *check = _mm512_add_pd(*check, _mm512_castpd256_pd512(_mm256_mul_pd(nw, _mm512_castpd512_pd256(zero))));
+            *check = _mm512_add_pd(*check, _mm512_zextpd256_pd512(_mm256_mul_pd(nw, _mm512_castpd512_pd256(zero))));   // upper lanes 0
         }
     }
 }

@@ -202,7 +202,7 @@ CK_HIDDEN void ck_quant_rows512(const int16_t *xq, long kp, int nrows, const int
 // --- Decode512.c (AVX-512 VBMI2): the screened evaluations' rows --------------------
 
 /// row[0 ..< kp] (int16) = x̃ of compact row r of s: xt8[code] at the row's entries, 0 elsewhere
-/// (kp ≥ s->columns); returns Σ x̃. Needs s->nonzero and the CPU's VBMI and VBMI2.
+/// (kp ≥ s->columns, a multiple of 32); returns Σ x̃. Needs s->nonzero and the CPU's VBMI and VBMI2.
 CK_HIDDEN long ck_decode_row512(const ck_compact *s, long r, const uint8_t xt8[256], int16_t *row, long kp);
 
 // --- Threads.c (AVX2): the split of the two-thread step ---------------------------

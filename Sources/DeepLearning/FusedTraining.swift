@@ -278,22 +278,9 @@ struct CompactCopies: @unchecked Sendable {
     init(_ trainImages: Matrix, _ testImages: Matrix) {
         (train, test) = (CompactImages(trainImages), CompactImages(testImages))
     }
-    /// From the bytes where the stores hold bytes (their matrices are then not made); the two
-    /// copies are made at the same time (the test set's beside the first sixth of the training set's).
+    /// From the bytes where the stores hold bytes (their matrices are then not made).
     init(_ trainImages: ImageStore, _ testImages: ImageStore) {
-        let made = MadeCopies()
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            let copy = CompactImages(k == 0 ? trainImages : testImages)
-            made.set(k, copy)
-        }
-        (train, test) = (made.copies[0], made.copies[1])
-    }
-
-    private final class MadeCopies: @unchecked Sendable {
-        private let lock = NSLock()
-        private var made: [CompactImages?] = [nil, nil]
-        func set(_ k: Int, _ copy: CompactImages?) { lock.withLock { made[k] = copy } }
-        var copies: [CompactImages?] { lock.withLock { made } }
+        (train, test) = (CompactImages(trainImages), CompactImages(testImages))
     }
     var pair: (CompactImages?, CompactImages?) { (train, test) }
 }
